@@ -1,0 +1,9 @@
+/**
+ * @s2b2b/storage-memory — the embedded default: in-memory implementations of every store port.
+ *
+ * @packageDocumentation
+ */
+export { MemoryEventStore } from './event-store.js';
+export { MemoryIdempotencyStore } from './idempotency-store.js';
+export { MemoryEngine, type MemoryTxContext } from './memory-engine.js';
+export { createMemoryStorage, type MemoryStorage } from './memory-storage.js';

@@ -1,0 +1,77 @@
+import type { CoreStorage } from '@s2b2b/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StorageFactory, StorageUnderTest } from './factory.js';
+import { endCursor, readAll, testEvent, uniqueName } from './fixtures.js';
+
+const NOW = new Date('2026-03-01T08:00:00.000Z');
+
+/**
+ * The transaction contract: a function's writes across ports commit together, none survive
+ * when it throws, the original error and the function's value come back unchanged.
+ *
+ * @example
+ * describeTransactionConformance('memory', async () => ({ storage: createMemoryStorage() }));
+ */
+export function describeTransactionConformance(name: string, factory: StorageFactory): void {
+  describe(`${name}: transaction conformance`, () => {
+    let handle: StorageUnderTest;
+    let storage: CoreStorage;
+    beforeAll(async () => {
+      handle = await factory();
+      storage = handle.storage;
+    });
+    afterAll(async () => {
+      await handle?.cleanup?.();
+    });
+
+    it("returns the function's value", async () => {
+      await expect(storage.transaction(async () => ({ answer: 42 }))).resolves.toEqual({ answer: 42 });
+    });
+
+    it('commits writes to several ports together', async () => {
+      const before = await endCursor(storage);
+      const scope = uniqueName('scope');
+      const event = testEvent('together', {});
+      await storage.transaction(async (tx) => {
+        await tx.idempotency.claim({ scope, key: 'k', payloadHash: 'h', now: NOW });
+        await tx.events.append([event]);
+        await tx.idempotency.complete({ scope, key: 'k', outcome: { ok: true, value: null } });
+      });
+      expect((await readAll(storage, before)).map((stored) => stored.id)).toEqual([event.id]);
+      expect((await storage.idempotency.get(scope, 'k'))?.outcome).toEqual({ ok: true, value: null });
+    });
+
+    it('keeps nothing of a transaction that throws, and rethrows the same error', async () => {
+      const before = await endCursor(storage);
+      const scope = uniqueName('scope');
+      const failure = new RangeError('stop here');
+      const attempt = storage.transaction(async (tx) => {
+        await tx.idempotency.claim({ scope, key: 'k', payloadHash: 'h', now: NOW });
+        await tx.events.append([testEvent('lost', {})]);
+        await tx.idempotency.complete({ scope, key: 'k', outcome: { ok: true, value: 1 } });
+        throw failure;
+      });
+      await expect(attempt).rejects.toBe(failure);
+      expect(await readAll(storage, before)).toEqual([]);
+      expect(await storage.idempotency.get(scope, 'k')).toBeNull();
+    });
+
+    it('runs many transactions in parallel without losing any write', async () => {
+      const before = await endCursor(storage);
+      const scope = uniqueName('scope');
+      await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          storage.transaction(async (tx) => {
+            await tx.idempotency.claim({ scope, key: `k-${index}`, payloadHash: 'h', now: NOW });
+            await tx.events.append([testEvent('parallel', { index })]);
+            await tx.idempotency.complete({ scope, key: `k-${index}`, outcome: { ok: true, value: index } });
+          }),
+        ),
+      );
+      expect(await readAll(storage, before)).toHaveLength(20);
+      for (let index = 0; index < 20; index += 1) {
+        expect((await storage.idempotency.get(scope, `k-${index}`))?.outcome).toEqual({ ok: true, value: index });
+      }
+    });
+  });
+}
