@@ -31,7 +31,11 @@ const pkg = {
     typecheck: 'tsc -p tsconfig.json',
   },
   publishConfig: { access: 'public' },
-  repository: { type: 'git', url: 'git+https://github.com/s2b2b/s2b2b-kit.git', directory: `packages/${dir}` },
+  repository: {
+    type: 'git',
+    url: 'git+https://github.com/s2b2b/s2b2b-kit.git',
+    directory: `packages/${dir}`,
+  },
   keywords: ['s2b2b', 'b2b', 'e-commerce', 'supply-chain'],
   dependencies: {},
 };

@@ -68,6 +68,7 @@ export function manualClock(start: Date | string | number = 0): ManualClock {
 export function toEpochMs(instant: Date | string | number, field = 'instant'): number {
   const ms =
     instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant);
-  if (!Number.isFinite(ms)) throw ValidationError.field(field, `Expected a valid instant, got ${String(instant)}`);
+  if (!Number.isFinite(ms))
+    throw ValidationError.field(field, `Expected a valid instant, got ${String(instant)}`);
   return ms;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConflictError, DomainError, isS2b2bError, NotFoundError, S2b2bError, ValidationError } from './errors.js';
+import {
+  ConflictError,
+  DomainError,
+  isS2b2bError,
+  NotFoundError,
+  S2b2bError,
+  ValidationError,
+} from './errors.js';
 import { parseInput } from './validation.js';
 
 describe('errors', () => {

@@ -28,7 +28,12 @@ export class S2b2bError extends Error {
   /** Structured context; JSON-serialisable. */
   readonly details: Readonly<Record<string, JsonValue>>;
 
-  constructor(code: string, message: string, details: Record<string, JsonValue> = {}, options?: ErrorOptions) {
+  constructor(
+    code: string,
+    message: string,
+    details: Record<string, JsonValue> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;

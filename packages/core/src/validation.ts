@@ -16,7 +16,10 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, label
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
-    path: [...(label ? [label] : []), ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))],
+    path: [
+      ...(label ? [label] : []),
+      ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+    ],
     message: issue.message,
     code: issue.code,
   }));

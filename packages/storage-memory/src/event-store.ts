@@ -25,13 +25,20 @@ export class MemoryEventStore implements EventReader {
   port(ctx: MemoryTxContext): EventOutboxPort {
     return {
       append: async (events: readonly DomainEvent[]) => {
-        const batch: StoredEvent[] = checkEventsForAppend(events).map((event) => ({ ...event, position: '' }));
+        const batch: StoredEvent[] = checkEventsForAppend(events).map((event) => ({
+          ...event,
+          position: '',
+        }));
         const seen = new Set<string>();
         for (const event of batch) {
           if (this.#ids.has(event.id) || seen.has(event.id)) {
-            throw new ConflictError('DUPLICATE_EVENT_ID', `Event ${JSON.stringify(event.id)} was already appended`, {
-              eventId: event.id,
-            });
+            throw new ConflictError(
+              'DUPLICATE_EVENT_ID',
+              `Event ${JSON.stringify(event.id)} was already appended`,
+              {
+                eventId: event.id,
+              },
+            );
           }
           seen.add(event.id);
         }
@@ -62,8 +69,10 @@ export class MemoryEventStore implements EventReader {
 function parseCursor(cursor: string | null): number {
   if (cursor === null) return 0;
   if (typeof cursor !== 'string' || !/^(0|[1-9][0-9]{0,15})$/.test(cursor)) {
-    throw ValidationError.field('cursor', `Expected a cursor returned by since(), got ${JSON.stringify(cursor)}`);
+    throw ValidationError.field(
+      'cursor',
+      `Expected a cursor returned by since(), got ${JSON.stringify(cursor)}`,
+    );
   }
   return Number(cursor);
 }
-

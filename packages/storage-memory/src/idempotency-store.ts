@@ -32,10 +32,14 @@ export class MemoryIdempotencyStore implements IdempotencyReader {
         const id = recordId(scope, key);
         const record = this.#records.get(id);
         if (!record) {
-          throw new DomainError('IDEMPOTENCY_NOT_CLAIMED', `Key ${JSON.stringify(key)} of ${scope} was not claimed`, {
-            scope,
-            key,
-          });
+          throw new DomainError(
+            'IDEMPOTENCY_NOT_CLAIMED',
+            `Key ${JSON.stringify(key)} of ${scope} was not claimed`,
+            {
+              scope,
+              key,
+            },
+          );
         }
         const previous = record.outcome;
         record.outcome = structuredClone(outcome) as StoredOutcome;

@@ -29,7 +29,9 @@ export function createMemoryStorage(): MemoryStorage {
     idempotency,
     events,
     transaction<T>(fn: (tx: InfrastructureTx) => Promise<T>): Promise<T> {
-      return engine.transaction((ctx) => fn({ idempotency: idempotency.port(ctx), events: events.port(ctx) }));
+      return engine.transaction((ctx) =>
+        fn({ idempotency: idempotency.port(ctx), events: events.port(ctx) }),
+      );
     },
     /** Nothing to release: the state lives as long as the object. */
     async close() {},

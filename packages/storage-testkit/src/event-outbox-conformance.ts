@@ -84,11 +84,7 @@ export function describeEventOutboxConformance(
         expect(page.cursor).toBe(page.events.at(-1)?.position);
         cursor = page.cursor;
       }
-      expect(pages).toEqual([
-        [0, 1, 2],
-        [3, 4, 5],
-        [6],
-      ]);
+      expect(pages).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
     });
 
     it('rejects a duplicate event id and keeps nothing of that transaction', async () => {
@@ -143,7 +139,10 @@ export function describeEventOutboxConformance(
         }
       })();
       const results = await inParallel(parallelism, async (index) => {
-        const events = [testEvent('tail', { marker, index, part: 0 }), testEvent('tail', { marker, index, part: 1 })];
+        const events = [
+          testEvent('tail', { marker, index, part: 0 }),
+          testEvent('tail', { marker, index, part: 1 }),
+        ];
         await storage.transaction(async (tx) => {
           await tx.events.append(events.slice(0, 1));
           await new Promise((resolve) => setTimeout(resolve, index % 3));

@@ -28,7 +28,11 @@ export async function endCursor(storage: CoreStorage): Promise<string | null> {
 }
 
 /** Every event after `cursor`, read page by page with `pageSize`. */
-export async function readAll(storage: CoreStorage, cursor: string | null, pageSize = 1_000): Promise<StoredEvent[]> {
+export async function readAll(
+  storage: CoreStorage,
+  cursor: string | null,
+  pageSize = 1_000,
+): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   let next = cursor;
   for (;;) {
@@ -40,6 +44,9 @@ export async function readAll(storage: CoreStorage, cursor: string | null, pageS
 }
 
 /** Runs `count` async tasks at once and settles them all. */
-export function inParallel<T>(count: number, task: (index: number) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+export function inParallel<T>(
+  count: number,
+  task: (index: number) => Promise<T>,
+): Promise<PromiseSettledResult<T>[]> {
   return Promise.allSettled(Array.from({ length: count }, (_, index) => task(index)));
 }

@@ -96,7 +96,11 @@ export function describeIdempotencyConformance(
 
     it('treats payloads with the same meaning as the same payload (key order does not matter)', async () => {
       const scope = uniqueName('scope');
-      await runIdempotent(storage, { scope, key: 'k', payload: { a: 1, b: { c: 2, d: 3 } }, now: NOW }, async () => 1);
+      await runIdempotent(
+        storage,
+        { scope, key: 'k', payload: { a: 1, b: { c: 2, d: 3 } }, now: NOW },
+        async () => 1,
+      );
       const again = await runIdempotent(
         storage,
         { scope, key: 'k', payload: { b: { d: 3, c: 2 }, a: 1 }, now: NOW },
@@ -107,22 +111,41 @@ export function describeIdempotencyConformance(
 
     it('rejects the same key with a different payload and writes nothing', async () => {
       const scope = uniqueName('scope');
-      await runIdempotent(storage, { scope, key: 'k', payload: { amount: '1.00' }, now: NOW }, async () => 'ok');
+      await runIdempotent(
+        storage,
+        { scope, key: 'k', payload: { amount: '1.00' }, now: NOW },
+        async () => 'ok',
+      );
       const before = await endCursor(storage);
-      const attempt = runIdempotent(storage, { scope, key: 'k', payload: { amount: '2.00' }, now: NOW }, async (tx) => {
-        await tx.events.append([testEvent('conflict', {})]);
-        return 'should not run';
-      });
+      const attempt = runIdempotent(
+        storage,
+        { scope, key: 'k', payload: { amount: '2.00' }, now: NOW },
+        async (tx) => {
+          await tx.events.append([testEvent('conflict', {})]);
+          return 'should not run';
+        },
+      );
       await expect(attempt).rejects.toBeInstanceOf(ConflictError);
-      await expect(attempt).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', details: { scope, key: 'k' } });
+      await expect(attempt).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_CONFLICT',
+        details: { scope, key: 'k' },
+      });
       expect(await readAll(storage, before)).toHaveLength(0);
       expect((await storage.idempotency.get(scope, 'k'))?.outcome).toEqual({ ok: true, value: 'ok' });
     });
 
     it('keeps keys of different scopes apart', async () => {
       const key = uniqueName('key');
-      const a = await runIdempotent(storage, { scope: uniqueName('a'), key, payload: 1, now: NOW }, async () => 'a');
-      const b = await runIdempotent(storage, { scope: uniqueName('b'), key, payload: 2, now: NOW }, async () => 'b');
+      const a = await runIdempotent(
+        storage,
+        { scope: uniqueName('a'), key, payload: 1, now: NOW },
+        async () => 'a',
+      );
+      const b = await runIdempotent(
+        storage,
+        { scope: uniqueName('b'), key, payload: 2, now: NOW },
+        async () => 'b',
+      );
       expect([a.value, b.value, a.replayed, b.replayed]).toEqual(['a', 'b', false, false]);
     });
 
@@ -136,7 +159,10 @@ export function describeIdempotencyConformance(
           await tx.events.append([testEvent('rejected', {})]);
           throw new DomainError('CREDIT_LIMIT_EXCEEDED', 'Limit 500.00 exceeded', { limit: '500.00' });
         });
-      await expect(run()).rejects.toMatchObject({ code: 'CREDIT_LIMIT_EXCEEDED', details: { limit: '500.00' } });
+      await expect(run()).rejects.toMatchObject({
+        code: 'CREDIT_LIMIT_EXCEEDED',
+        details: { limit: '500.00' },
+      });
       const replay = run();
       await expect(replay).rejects.toBeInstanceOf(DomainError);
       await expect(replay).rejects.toMatchObject({
@@ -183,18 +209,24 @@ export function describeIdempotencyConformance(
       const before = await endCursor(storage);
       let executions = 0;
       const results = await inParallel(parallelism, () =>
-        runIdempotent(storage, { scope, key: 'same', payload: { sku: 'A', qty: 3 }, now: NOW }, async (tx) => {
-          executions += 1;
-          await tx.events.append([testEvent('once', { execution: executions })]);
-          return { execution: executions };
-        }),
+        runIdempotent(
+          storage,
+          { scope, key: 'same', payload: { sku: 'A', qty: 3 }, now: NOW },
+          async (tx) => {
+            executions += 1;
+            await tx.events.append([testEvent('once', { execution: executions })]);
+            return { execution: executions };
+          },
+        ),
       );
       const failures = results.filter((result) => result.status === 'rejected');
       expect(failures).toEqual([]);
       const values = results.map((result) => (result.status === 'fulfilled' ? result.value : null));
       expect(executions).toBe(1);
       expect(values.filter((value) => value?.replayed === false)).toHaveLength(1);
-      expect(new Set(values.map((value) => JSON.stringify(value?.value)))).toEqual(new Set(['{"execution":1}']));
+      expect(new Set(values.map((value) => JSON.stringify(value?.value)))).toEqual(
+        new Set(['{"execution":1}']),
+      );
       expect(await readAll(storage, before)).toHaveLength(1);
     });
 
@@ -217,9 +249,13 @@ export function describeIdempotencyConformance(
     it('lets exactly one of many parallel payloads win a key; the others conflict', async () => {
       const scope = uniqueName('scope');
       const results = await inParallel(parallelism, (index) =>
-        runIdempotent(storage, { scope, key: 'contested', payload: { variant: index % 5 }, now: NOW }, async () => ({
-          variant: index % 5,
-        })),
+        runIdempotent(
+          storage,
+          { scope, key: 'contested', payload: { variant: index % 5 }, now: NOW },
+          async () => ({
+            variant: index % 5,
+          }),
+        ),
       );
       const won = results.filter((result) => result.status === 'fulfilled');
       const winner = won[0]?.status === 'fulfilled' ? won[0].value.value : null;
@@ -231,7 +267,9 @@ export function describeIdempotencyConformance(
       }
       expect(won.filter((result) => result.status === 'fulfilled' && !result.value.replayed)).toHaveLength(1);
       const variant = (winner as { variant: number }).variant;
-      const sameVariant = Array.from({ length: parallelism }, (_, index) => index % 5).filter((v) => v === variant);
+      const sameVariant = Array.from({ length: parallelism }, (_, index) => index % 5).filter(
+        (v) => v === variant,
+      );
       expect(won).toHaveLength(sameVariant.length);
     });
 

@@ -22,7 +22,11 @@ export { describeTransactionConformance } from './transaction-conformance.js';
  * @example
  * runAllConformance('memory', async () => ({ storage: createMemoryStorage() }));
  */
-export function runAllConformance(name: string, factory: StorageFactory, options: ConformanceOptions = {}): void {
+export function runAllConformance(
+  name: string,
+  factory: StorageFactory,
+  options: ConformanceOptions = {},
+): void {
   describeTransactionConformance(name, factory);
   describeIdempotencyConformance(name, factory, options);
   describeEventOutboxConformance(name, factory, options);

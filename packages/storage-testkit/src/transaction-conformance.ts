@@ -70,7 +70,10 @@ export function describeTransactionConformance(name: string, factory: StorageFac
       );
       expect(await readAll(storage, before)).toHaveLength(20);
       for (let index = 0; index < 20; index += 1) {
-        expect((await storage.idempotency.get(scope, `k-${index}`))?.outcome).toEqual({ ok: true, value: index });
+        expect((await storage.idempotency.get(scope, `k-${index}`))?.outcome).toEqual({
+          ok: true,
+          value: index,
+        });
       }
     });
   });

@@ -34,7 +34,8 @@ function encode(value: unknown, seen: Set<object>, path: (string | number)[]): s
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw ValidationError.field(path, `Expected a finite number, got ${value}`);
+      if (!Number.isFinite(value))
+        throw ValidationError.field(path, `Expected a finite number, got ${value}`);
       return JSON.stringify(value);
     case 'bigint':
       return JSON.stringify(value.toString());

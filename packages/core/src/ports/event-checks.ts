@@ -30,7 +30,11 @@ export function checkEventsForAppend(events: readonly DomainEvent[]): DomainEven
     if (!(event.occurredAt instanceof Date) || Number.isNaN(event.occurredAt.getTime())) {
       throw ValidationError.field(where('occurredAt'), 'Expected a valid Date');
     }
-    if (event.aggregateId !== undefined && event.aggregateId !== null && typeof event.aggregateId !== 'string') {
+    if (
+      event.aggregateId !== undefined &&
+      event.aggregateId !== null &&
+      typeof event.aggregateId !== 'string'
+    ) {
       throw ValidationError.field(where('aggregateId'), 'Expected a string or nothing');
     }
     let payload: DomainEvent['payload'];

@@ -1,6 +1,18 @@
 export { canonicalJson, payloadHash } from './canonical-json.js';
-export { checkEventPageLimit, checkEventsForAppend, DEFAULT_EVENT_PAGE, MAX_EVENT_PAGE } from './event-checks.js';
-export type { DomainEvent, EventListener, EventOutboxPort, EventPage, EventReader, StoredEvent } from './events.js';
+export {
+  checkEventPageLimit,
+  checkEventsForAppend,
+  DEFAULT_EVENT_PAGE,
+  MAX_EVENT_PAGE,
+} from './event-checks.js';
+export type {
+  DomainEvent,
+  EventListener,
+  EventOutboxPort,
+  EventPage,
+  EventReader,
+  StoredEvent,
+} from './events.js';
 export type {
   IdempotencyClaim,
   IdempotencyPort,

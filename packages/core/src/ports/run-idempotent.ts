@@ -69,7 +69,11 @@ export async function runIdempotent<Tx extends InfrastructureTx, T = JsonValue>(
       if (claim.status === 'exists') return replay(claim.record, hash, codec);
       const value = await execute(tx);
       const encoded = codec.encode(value);
-      await tx.idempotency.complete({ scope: command.scope, key: command.key, outcome: { ok: true, value: encoded } });
+      await tx.idempotency.complete({
+        scope: command.scope,
+        key: command.key,
+        outcome: { ok: true, value: encoded },
+      });
       return { value: codec.decode(encoded), replayed: false };
     });
   } catch (error) {
@@ -120,7 +124,10 @@ function validateCommand(command: IdempotentCommand): void {
     throw ValidationError.field('scope', 'Expected a command scope of 1-100 characters');
   }
   if (typeof command.key !== 'string' || command.key.length === 0 || command.key.length > MAX_KEY_LENGTH) {
-    throw ValidationError.field('idempotencyKey', `Expected an idempotency key of 1-${MAX_KEY_LENGTH} characters`);
+    throw ValidationError.field(
+      'idempotencyKey',
+      `Expected an idempotency key of 1-${MAX_KEY_LENGTH} characters`,
+    );
   }
   if (!(command.now instanceof Date) || Number.isNaN(command.now.getTime())) {
     throw ValidationError.field('now', 'Expected a valid Date');
