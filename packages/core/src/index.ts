@@ -1,6 +1,6 @@
 /**
- * @s2b2b/core — money, quantities, time, seeded randomness, ids, errors, validation and the
- * storage-port helpers every @s2b2b package shares.
+ * `@s2b2b/core` — money, quantities, time, seeded randomness, ids, errors, validation and the
+ * storage-port helpers every `@s2b2b` package shares.
  *
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 /**
- * @s2b2b/storage-memory — the embedded default: in-memory implementations of every store port.
+ * `@s2b2b/storage-memory` — the embedded default: in-memory implementations of every store port.
  *
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 /**
- * @s2b2b/storage-testkit — the conformance suites every storage adapter runs (ours and a
+ * `@s2b2b/storage-testkit` — the conformance suites every storage adapter runs (ours and a
  * host's own) to prove it keeps the contracts of the store ports.
  *
  * @packageDocumentation
