@@ -16,5 +16,25 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+export { createIdGenerator, type IdGeneratorOptions, isUuid, uuidv7, uuidv7Timestamp } from './ids.js';
+export * from './money/index.js';
+export {
+  basisPointsToFraction,
+  formatPercent,
+  fractionToBasisPoints,
+  parsePercent,
+  percentChange,
+} from './percent.js';
 export * from './ports/index.js';
+export {
+  applyMoqAndPack,
+  assertQuantity,
+  type MoqAndPackRules,
+  type PackRounding,
+  QUANTITY_DECIMALS,
+  type QuantityRules,
+  roundToPack,
+  sumQuantities,
+} from './quantity.js';
+export { createRng, type Rng, restoreRng } from './rng.js';
 export { parseInput } from './validation.js';
