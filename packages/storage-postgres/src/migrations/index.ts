@@ -1,0 +1,18 @@
+import { sql as core0001 } from './core/0001_infrastructure.js';
+
+/** One versioned migration of one domain; `sql` holds `{{schema}}` placeholders. */
+export interface MigrationDefinition {
+  domain: string;
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every migration the adapter ships, in (domain, version) order. A domain adds its folder
+ * (`migrations/<domain>/0001_<name>.ts`) and its entries here; shipped entries never change
+ * (their checksum is recorded), new versions are appended.
+ */
+export const MIGRATIONS: readonly MigrationDefinition[] = Object.freeze([
+  { domain: 'core', version: 1, name: 'infrastructure', sql: core0001 },
+]);

@@ -1,0 +1,154 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CoreStorage, EventPage, IdempotencyRecord, InfrastructureTx } from '@s2b2b/core';
+import { checkEventPageLimit, DEFAULT_EVENT_PAGE, ValidationError } from '@s2b2b/core';
+import { eventOutboxPort, parseCursor, readEvents, selectPage } from './event-store.js';
+import { idempotencyPort, purgeRecords, readRecord } from './idempotency-store.js';
+import { type MigrationReport, runMigrations } from './migrations.js';
+import { type RetryOptions, withRetry } from './retry.js';
+import { quoteSchema } from './schema-name.js';
+import {
+  type IsolationLevel,
+  type PostgresClient,
+  type SqlClient,
+  type SqlExecutor,
+  toSqlClient,
+} from './sql-client.js';
+
+/** Options of `createPostgresStorage`. */
+export interface PostgresStorageOptions {
+  /** The host's `pg.Pool` or a PGlite instance. The storage never closes it. */
+  client: PostgresClient;
+  /** Schema holding every table (default `s2b2b`). */
+  schema?: string;
+  /** Retries on serialization failure / deadlock (default 5 attempts). */
+  retry?: RetryOptions;
+}
+
+/** Options of one transaction. */
+export interface TransactionOptions {
+  /** Default `read committed`; the kit's invariants hold at that level. */
+  isolation?: IsolationLevel;
+}
+
+/** Every store port on PostgreSQL. */
+export interface PostgresStorage extends CoreStorage {
+  readonly kind: 'postgres' | 'pglite';
+  /** The schema every table lives in. */
+  readonly schema: string;
+  /** Applies the missing migrations of the given domains (all by default; `core` always). */
+  migrate(options?: { domains?: readonly string[] }): Promise<MigrationReport>;
+  transaction<T>(fn: (tx: InfrastructureTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Runs raw SQL in the storage's current transaction (or on the client) — for host extensions and tests. */
+  readonly sql: SqlExecutor;
+}
+
+interface ActiveTransaction {
+  tx: SqlExecutor;
+  savepoints: number;
+  done: boolean;
+}
+
+/**
+ * Creates the PostgreSQL storage over a host's `pg.Pool` or a PGlite instance. Run
+ * `await storage.migrate()` once before use (it is idempotent and safe to call from every
+ * process at start-up).
+ *
+ * A transaction started inside another one on the same storage (same async context) becomes
+ * a SAVEPOINT, and reads made inside a transaction go through it, so code never deadlocks
+ * against its own open transaction (PGlite has one connection).
+ *
+ * @example
+ * const storage = createPostgresStorage({ client: new pg.Pool({ connectionString }), schema: 's2b2b' });
+ * await storage.migrate();
+ */
+export function createPostgresStorage(options: PostgresStorageOptions): PostgresStorage {
+  if (typeof options !== 'object' || options === null) {
+    throw ValidationError.field('options', 'Expected { client, schema? }');
+  }
+  const schema = options.schema ?? 's2b2b';
+  const quoted = quoteSchema(schema);
+  const sql: SqlClient = toSqlClient(options.client);
+  const lockKey = `s2b2b.outbox.${schema}`;
+  const context = new AsyncLocalStorage<ActiveTransaction>();
+  const active = () => {
+    const current = context.getStore();
+    return current && !current.done ? current : undefined;
+  };
+
+  const portsOn = (tx: SqlExecutor): InfrastructureTx => ({
+    idempotency: idempotencyPort(tx, quoted),
+    events: eventOutboxPort(tx, quoted, lockKey),
+  });
+
+  const transaction = async <T>(
+    fn: (tx: InfrastructureTx) => Promise<T>,
+    txOptions: TransactionOptions = {},
+  ) => {
+    const outer = active();
+    if (outer) return savepoint(outer, () => fn(portsOn(outer.tx)));
+    return withRetry(
+      () =>
+        sql.transaction(async (tx) => {
+          const current: ActiveTransaction = { tx, savepoints: 0, done: false };
+          try {
+            return await context.run(current, () => fn(portsOn(tx)));
+          } finally {
+            current.done = true;
+          }
+        }, txOptions.isolation),
+      options.retry,
+    );
+  };
+
+  const currentExecutor: SqlExecutor = {
+    query: (text, params) => (active()?.tx ?? sql).query(text, params),
+    exec: (text) => (active()?.tx ?? sql).exec(text),
+  };
+
+  return {
+    kind: sql.kind,
+    schema,
+    sql: currentExecutor,
+    transaction,
+    migrate: (migrateOptions = {}) =>
+      withRetry(() => runMigrations(sql, schema, migrateOptions.domains), options.retry),
+    idempotency: {
+      async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
+        return readRecord(currentExecutor, quoted, scope, key);
+      },
+      async purge(before: Date): Promise<number> {
+        if (!(before instanceof Date) || Number.isNaN(before.getTime())) {
+          throw ValidationError.field('before', 'Expected a valid Date');
+        }
+        return purgeRecords(currentExecutor, quoted, before);
+      },
+    },
+    events: {
+      async since(cursor: string | null, limit = DEFAULT_EVENT_PAGE): Promise<EventPage> {
+        const outer = active();
+        if (outer) {
+          const after = parseCursor(cursor);
+          checkEventPageLimit(limit);
+          return selectPage(outer.tx, quoted, after, cursor, limit);
+        }
+        return withRetry(() => readEvents(sql, quoted, lockKey, cursor, limit), options.retry);
+      },
+    },
+    /** The host owns the client: nothing to close here. */
+    async close() {},
+  };
+}
+
+async function savepoint<T>(outer: ActiveTransaction, fn: () => Promise<T>): Promise<T> {
+  outer.savepoints += 1;
+  const name = `s2b2b_sp_${outer.savepoints}`;
+  await outer.tx.query(`SAVEPOINT ${name}`);
+  try {
+    const value = await fn();
+    await outer.tx.query(`RELEASE SAVEPOINT ${name}`);
+    return value;
+  } catch (error) {
+    await outer.tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw error;
+  }
+}
