@@ -59,6 +59,11 @@ export function allocate(
   assertPlaces(digits, 'minorDigits', MAX_ALLOCATE_DIGITS);
 
   const scaledWeights = weights.map((weight, index) => {
+    // Fast path for the common case: whole-number weights (quantities, minor units).
+    if (typeof weight === 'number' && Number.isSafeInteger(weight) && weight >= 0) {
+      return { coefficient: BigInt(weight), scale: 0 };
+    }
+    if (typeof weight === 'bigint' && weight >= 0n) return { coefficient: weight, scale: 0 };
     const decimal = toDecimal(weight, ['weights', index]);
     if (decimal.isNegative()) {
       throw ValidationError.field(
@@ -82,6 +87,9 @@ export function allocate(
   const negative = units < 0n;
   const parts = largestRemainder(negative ? -units : units, integerWeights(scaledWeights));
   const code = total.currency.code;
+  if (digits === total.currency.minorDigits) {
+    return parts.map((part) => Money.fromMinor(negative ? -part : part, code));
+  }
   return parts.map((part) => Money.of(fromScaled(negative ? -part : part, digits), code));
 }
 

@@ -2,7 +2,8 @@ import { Decimal as DecimalJs } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toDecimal } from './decimal.js';
-import { divideToPlaces, exactAdd, exactMultiply, fromScaled, roundQuotient, toScaled } from './exact.js';
+import { fromScaled, roundQuotient, toScaled } from './exact.js';
+import { Money } from './money.js';
 import { ROUNDING_MODES, roundDecimal } from './rounding.js';
 
 describe('exact arithmetic', () => {
@@ -16,13 +17,16 @@ describe('exact arithmetic', () => {
   });
 
   it('adds and multiplies beyond 40 significant digits without rounding', () => {
-    const big = toDecimal('1234567890123456789012345678901234567890.5');
-    const tiny = toDecimal('0.000000000000000000001');
-    expect(exactAdd(big, tiny).toFixed()).toBe(
+    const big = Money.of('1234567890123456789012345678901234567890.5');
+    const tiny = Money.of('0.000000000000000000001');
+    expect(big.add(tiny).toDecimalString()).toBe(
       '1234567890123456789012345678901234567890.500000000000000000001',
     );
-    expect(exactMultiply(toDecimal('1.25'), toDecimal('0.3')).toFixed()).toBe('0.375');
-    expect(exactMultiply(big, toDecimal('3')).toFixed()).toBe('3703703670370370367037037036703703703671.5');
+    expect(big.add(tiny).amount().toFixed()).toBe(
+      '1234567890123456789012345678901234567890.500000000000000000001',
+    );
+    expect(Money.of('1.25').multiply('0.3').toDecimalString()).toBe('0.375');
+    expect(big.multiply('3').toDecimalString()).toBe('3703703670370370367037037036703703703671.50');
   });
 
   it('rounds quotients once', () => {
@@ -32,11 +36,12 @@ describe('exact arithmetic', () => {
     expect(roundQuotient(-5n, 2n, 'half-down')).toBe(-2n);
     expect(roundQuotient(5n, -2n, 'floor')).toBe(-3n);
     expect(roundQuotient(6n, 3n, 'up')).toBe(2n);
-    expect(divideToPlaces(toDecimal('100'), toDecimal('3'), 2, 'half-even').toFixed()).toBe('33.33');
-    expect(divideToPlaces(toDecimal('1'), toDecimal('0.03'), 2, 'floor').toFixed()).toBe('33.33');
+    expect(Money.of('100').divide('3', 'half-even').toDecimalString()).toBe('33.33');
+    expect(Money.of('1').divide('0.03', 'floor').toDecimalString()).toBe('33.33');
     // 40 digits of 9s after the point would round up to a tie at precision 40; the exact path does not.
-    const justBelowHalf = toDecimal(`0.004${'9'.repeat(45)}`);
-    expect(divideToPlaces(justBelowHalf, toDecimal(1), 2, 'half-up').toFixed()).toBe('0');
+    const justBelowHalf = Money.of(`0.004${'9'.repeat(45)}`);
+    expect(justBelowHalf.divide(1, 'half-up').toDecimalString()).toBe('0.00');
+    expect(justBelowHalf.roundToMinor('half-up').toDecimalString()).toBe('0.00');
   });
 
   it('roundQuotient agrees with decimal.js rounding at high precision for every mode', () => {
@@ -55,18 +60,17 @@ describe('exact arithmetic', () => {
     );
   });
 
-  it('divideToPlaces agrees with decimal.js on terminating quotients', () => {
+  it('Money.divide agrees with decimal.js on terminating quotients', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
         fc.constantFrom(1n, 2n, 4n, 5n, 8n, 16n, 25n, 40n, 125n),
-        fc.integer({ min: 0, max: 4 }),
         fc.constantFrom(...ROUNDING_MODES),
-        (n, d, places, mode) => {
-          const a = fromScaled(n, 2);
+        (n, d, mode) => {
+          const a = fromScaled(n, 3);
           const b = toDecimal(d);
-          expect(divideToPlaces(a, b, places, mode).toFixed()).toBe(
-            roundDecimal(a.div(b), places, mode).toFixed(),
+          expect(Money.of(a).divide(b, mode).amount().toFixed(2)).toBe(
+            roundDecimal(a.div(b), 2, mode).toFixed(2),
           );
         },
       ),

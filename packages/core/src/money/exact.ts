@@ -1,7 +1,8 @@
 /**
- * Exact decimal arithmetic on bigint coefficients, used by `Money` so that sums, products and
- * quotients never pass through the 40-significant-digit rounding of the shared decimal.js
- * constructor. Internal to the money module (not re-exported from the barrel).
+ * Exact decimal arithmetic on bigint coefficients: `Money` keeps its amount as
+ * `coefficient / 10^scale`, so sums, products and quotients never pass through the
+ * 40-significant-digit rounding of the shared decimal.js constructor. Internal to the money
+ * module (not re-exported from the barrel).
  */
 import { type Decimal, decimalFromTrusted } from './decimal.js';
 import type { RoundingMode } from './rounding.js';
@@ -26,8 +27,10 @@ export interface Scaled {
  * pow10(3) // 1000n
  */
 export function pow10(n: number): bigint {
-  return 10n ** BigInt(n);
+  return n < POW10.length ? POW10[n]! : 10n ** BigInt(n);
 }
+
+const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n));
 
 /**
  * Splits a decimal into integer coefficient and scale, exactly.
@@ -54,31 +57,6 @@ export function fromScaled(coefficient: bigint, scale: number): Decimal {
   const cut = digits.length - scale;
   const text = scale === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
   return decimalFromTrusted(negative ? `-${text}` : text);
-}
-
-/**
- * `a + b`, exact.
- *
- * @example
- * exactAdd(toDecimal('0.1'), toDecimal('0.2')).toFixed() // '0.3'
- */
-export function exactAdd(a: Decimal, b: Decimal): Decimal {
-  const x = toScaled(a);
-  const y = toScaled(b);
-  const scale = Math.max(x.scale, y.scale);
-  return fromScaled(x.coefficient * pow10(scale - x.scale) + y.coefficient * pow10(scale - y.scale), scale);
-}
-
-/**
- * `a × b`, exact.
- *
- * @example
- * exactMultiply(toDecimal('1.25'), toDecimal('0.3')).toFixed() // '0.375'
- */
-export function exactMultiply(a: Decimal, b: Decimal): Decimal {
-  const x = toScaled(a);
-  const y = toScaled(b);
-  return fromScaled(x.coefficient * y.coefficient, x.scale + y.scale);
 }
 
 /**
@@ -119,19 +97,4 @@ export function roundQuotient(numerator: bigint, denominator: bigint, mode: Roun
       if (twice !== d) return twice > d ? away : q;
       return q % 2n === 0n ? q : away;
   }
-}
-
-/**
- * `a / b` rounded to `places` decimal places under `mode`, computed exactly (one rounding only).
- * `b` must not be zero.
- *
- * @example
- * divideToPlaces(toDecimal('100'), toDecimal('3'), 2, 'half-even').toFixed() // '33.33'
- */
-export function divideToPlaces(a: Decimal, b: Decimal, places: number, mode: RoundingMode): Decimal {
-  const x = toScaled(a);
-  const y = toScaled(b);
-  const numerator = x.coefficient * pow10(y.scale + places);
-  const denominator = y.coefficient * pow10(x.scale);
-  return fromScaled(roundQuotient(numerator, denominator, mode), places);
 }

@@ -2,9 +2,9 @@ import { DomainError, ValidationError } from '../errors.js';
 import { parseInput } from '../validation.js';
 import { type Currency, DEFAULT_CURRENCY, getCurrency } from './currency.js';
 import { type Decimal, type DecimalInput, toDecimal } from './decimal.js';
-import { divideToPlaces, exactAdd, exactMultiply, fromScaled, pow10, toScaled } from './exact.js';
+import { fromScaled, pow10, roundQuotient, toScaled } from './exact.js';
 import { type FormatMoneyOptions, formatMoney } from './format.js';
-import { assertRoundingMode, type RoundingMode, roundDecimal } from './rounding.js';
+import { assertRoundingMode, type RoundingMode } from './rounding.js';
 import { type MoneyJson, moneyJsonSchema } from './schemas.js';
 
 /**
@@ -23,12 +23,46 @@ import { type MoneyJson, moneyJsonSchema } from './schemas.js';
 export class Money {
   /** The currency (frozen, from the registry). */
   readonly currency: Currency;
-  private readonly value: Decimal;
+  /** The amount is `coefficient / 10^scale`, with no trailing zeros in the coefficient. */
+  private readonly coefficient: bigint;
+  private readonly scale: number;
 
-  private constructor(value: Decimal, currency: Currency) {
-    this.value = value;
+  private constructor(coefficient: bigint, scale: number, currency: Currency) {
+    let c = coefficient;
+    let s = scale;
+    while (s > 0 && c % 10n === 0n) {
+      c /= 10n;
+      s -= 1;
+    }
+    this.coefficient = c;
+    this.scale = s;
     this.currency = currency;
     Object.freeze(this);
+  }
+
+  private static fromDecimal(value: Decimal, currency: Currency): Money {
+    const { coefficient, scale } = toScaled(value);
+    return new Money(coefficient, scale, currency);
+  }
+
+  private with(coefficient: bigint, scale: number): Money {
+    return new Money(coefficient, scale, this.currency);
+  }
+
+  /** Both coefficients at the larger scale. */
+  private aligned(other: Money): [bigint, bigint, number] {
+    const scale = Math.max(this.scale, other.scale);
+    return [
+      this.coefficient * pow10(scale - this.scale),
+      other.coefficient * pow10(scale - other.scale),
+      scale,
+    ];
+  }
+
+  /** The coefficient rounded to `places` decimals (unchanged when it has no more). */
+  private roundedTo(places: number, mode: RoundingMode): Money {
+    if (this.scale <= places) return this;
+    return this.with(roundQuotient(this.coefficient, pow10(this.scale - places), mode), places);
   }
 
   /**
@@ -43,7 +77,7 @@ export class Money {
    */
   static of(amount: DecimalInput, currency: string = DEFAULT_CURRENCY): Money {
     const resolved = getCurrency(currency);
-    return new Money(toDecimal(amount, 'amount'), resolved);
+    return Money.fromDecimal(toDecimal(amount, 'amount'), resolved);
   }
 
   /**
@@ -58,7 +92,7 @@ export class Money {
    */
   static fromMinor(minor: bigint | number | string, currency: string = DEFAULT_CURRENCY): Money {
     const resolved = getCurrency(currency);
-    return new Money(fromScaled(parseMinor(minor), resolved.minorDigits), resolved);
+    return new Money(parseMinor(minor), resolved.minorDigits, resolved);
   }
 
   /**
@@ -68,7 +102,7 @@ export class Money {
    * Money.zero('USD').toString() // '0.00 USD'
    */
   static zero(currency: string = DEFAULT_CURRENCY): Money {
-    return new Money(toDecimal(0), getCurrency(currency));
+    return new Money(0n, 0, getCurrency(currency));
   }
 
   /**
@@ -90,7 +124,12 @@ export class Money {
    * Money.of('12.50').amount().toFixed(2) // '12.50'
    */
   amount(): Decimal {
-    return this.value;
+    let cached = decimalCache.get(this);
+    if (!cached) {
+      cached = fromScaled(this.coefficient, this.scale);
+      decimalCache.set(this, cached);
+    }
+    return cached;
   }
 
   /**
@@ -102,7 +141,8 @@ export class Money {
    */
   add(other: Money): Money {
     this.assertSameCurrency(other, 'other');
-    return new Money(exactAdd(this.value, other.value), this.currency);
+    const [a, b, scale] = this.aligned(other);
+    return this.with(a + b, scale);
   }
 
   /**
@@ -114,7 +154,8 @@ export class Money {
    */
   subtract(other: Money): Money {
     this.assertSameCurrency(other, 'other');
-    return new Money(exactAdd(this.value, other.value.negated()), this.currency);
+    const [a, b, scale] = this.aligned(other);
+    return this.with(a - b, scale);
   }
 
   /**
@@ -129,13 +170,10 @@ export class Money {
    * Money.of('1.2345').multiply(3, 'half-even').toString() // '3.70 CNY'
    */
   multiply(factor: DecimalInput, rounding?: RoundingMode): Money {
-    const f = toDecimal(factor, 'factor');
-    const product = exactMultiply(this.value, f);
-    if (rounding === undefined) return new Money(product, this.currency);
-    return new Money(
-      roundDecimal(product, this.currency.minorDigits, assertRoundingMode(rounding, 'rounding')),
-      this.currency,
-    );
+    const f = toScaled(toDecimal(factor, 'factor'));
+    const product = this.with(this.coefficient * f.coefficient, this.scale + f.scale);
+    if (rounding === undefined) return product;
+    return product.roundedTo(this.currency.minorDigits, assertRoundingMode(rounding, 'rounding'));
   }
 
   /**
@@ -157,7 +195,11 @@ export class Money {
         currency: this.currency.code,
       });
     }
-    return new Money(divideToPlaces(this.value, d, this.currency.minorDigits, mode), this.currency);
+    const divisorScaled = toScaled(d);
+    const places = this.currency.minorDigits;
+    const numerator = this.coefficient * pow10(divisorScaled.scale + places);
+    const denominator = divisorScaled.coefficient * pow10(this.scale);
+    return this.with(roundQuotient(numerator, denominator, mode), places);
   }
 
   /**
@@ -169,8 +211,8 @@ export class Money {
    */
   compare(other: Money): -1 | 0 | 1 {
     this.assertSameCurrency(other, 'other');
-    const c = this.value.comparedTo(other.value);
-    return c < 0 ? -1 : c > 0 ? 1 : 0;
+    const [a, b] = this.aligned(other);
+    return a < b ? -1 : a > b ? 1 : 0;
   }
 
   /**
@@ -183,7 +225,10 @@ export class Money {
    */
   equals(other: Money): boolean {
     return (
-      other instanceof Money && other.currency.code === this.currency.code && this.value.equals(other.value)
+      other instanceof Money &&
+      other.currency.code === this.currency.code &&
+      other.coefficient === this.coefficient &&
+      other.scale === this.scale
     );
   }
 
@@ -234,7 +279,7 @@ export class Money {
    * Money.zero().isZero() // true
    */
   isZero(): boolean {
-    return this.value.isZero();
+    return this.coefficient === 0n;
   }
 
   /**
@@ -244,7 +289,7 @@ export class Money {
    * Money.of('0.01').isPositive() // true
    */
   isPositive(): boolean {
-    return this.value.greaterThan(0);
+    return this.coefficient > 0n;
   }
 
   /**
@@ -254,7 +299,7 @@ export class Money {
    * Money.of('-0.01').isNegative() // true
    */
   isNegative(): boolean {
-    return this.value.lessThan(0);
+    return this.coefficient < 0n;
   }
 
   /**
@@ -264,7 +309,7 @@ export class Money {
    * Money.of('5').negate().toString() // '-5.00 CNY'
    */
   negate(): Money {
-    return this.value.isZero() ? this : new Money(this.value.negated(), this.currency);
+    return this.coefficient === 0n ? this : this.with(-this.coefficient, this.scale);
   }
 
   /**
@@ -274,7 +319,7 @@ export class Money {
    * Money.of('-5').abs().toString() // '5.00 CNY'
    */
   abs(): Money {
-    return this.value.isNegative() ? new Money(this.value.abs(), this.currency) : this;
+    return this.coefficient < 0n ? this.with(-this.coefficient, this.scale) : this;
   }
 
   /**
@@ -287,7 +332,7 @@ export class Money {
    * Money.of('2.345').roundToMinor('half-up').toString() // '2.35 CNY'
    */
   roundToMinor(mode: RoundingMode = 'half-even'): Money {
-    return new Money(roundDecimal(this.value, this.currency.minorDigits, mode), this.currency);
+    return this.roundedTo(this.currency.minorDigits, assertRoundingMode(mode, 'mode'));
   }
 
   /**
@@ -298,7 +343,7 @@ export class Money {
    * Money.of('1.234').isRoundedToMinor() // false
    */
   isRoundedToMinor(): boolean {
-    return this.value.decimalPlaces() <= this.currency.minorDigits;
+    return this.scale <= this.currency.minorDigits;
   }
 
   /**
@@ -317,8 +362,7 @@ export class Money {
         { amount: this.toDecimalString(), currency: this.currency.code, minorDigits: digits },
       );
     }
-    const { coefficient, scale } = toScaled(this.value);
-    return coefficient * pow10(digits - scale);
+    return this.coefficient * pow10(digits - this.scale);
   }
 
   /**
@@ -329,7 +373,12 @@ export class Money {
    * Money.of('1.2345').toDecimalString() // '1.2345'
    */
   toDecimalString(): string {
-    return this.value.toFixed(Math.max(this.currency.minorDigits, this.value.decimalPlaces()));
+    const places = Math.max(this.currency.minorDigits, this.scale);
+    const negative = this.coefficient < 0n;
+    const digits = (negative ? -this.coefficient : this.coefficient) * pow10(places - this.scale);
+    const text = digits.toString().padStart(places + 1, '0');
+    const whole = places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
+    return negative ? `-${whole}` : whole;
   }
 
   /**
@@ -404,6 +453,9 @@ export function currencyMismatch(left: string, right: string): DomainError {
 }
 
 const MINOR_STRING = /^-?\d+$/;
+
+/** Decimal views of Money values, built on first use. */
+const decimalCache = new WeakMap<Money, Decimal>();
 
 function parseMinor(minor: unknown): bigint {
   if (typeof minor === 'bigint') return minor;
