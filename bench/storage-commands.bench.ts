@@ -4,21 +4,25 @@ import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { type CoreStorage, runIdempotent } from '@s2b2b/core';
 import { createMemoryStorage } from '@s2b2b/storage-memory';
+import { createPostgresStorage } from '@s2b2b/storage-postgres';
 import pg from 'pg';
 import { measure, resultsTable } from './harness.ts';
-import { createPostgresStorage } from '@s2b2b/storage-postgres';
 
 const now = new Date('2026-03-01T08:00:00Z');
 let counter = 0;
 const command = (storage: CoreStorage) => {
   counter += 1;
   const key = `k-${counter}`;
-  return runIdempotent(storage, { scope: 'bench.order', key, payload: { sku: 'TEA-01', qty: 3 }, now }, async (tx) => {
-    await tx.events.append([
-      { id: randomUUID(), type: 'bench.placed', occurredAt: now, aggregateId: key, payload: { qty: 3 } },
-    ]);
-    return { ok: true };
-  });
+  return runIdempotent(
+    storage,
+    { scope: 'bench.order', key, payload: { sku: 'TEA-01', qty: 3 }, now },
+    async (tx) => {
+      await tx.events.append([
+        { id: randomUUID(), type: 'bench.placed', occurredAt: now, aggregateId: key, payload: { qty: 3 } },
+      ]);
+      return { ok: true };
+    },
+  );
 };
 const batch = (storage: CoreStorage, parallel: number) => () =>
   Promise.all(Array.from({ length: parallel }, () => command(storage)));
@@ -44,7 +48,10 @@ for (const parallel of [1, 8]) {
   const results = [];
   for (const target of targets) {
     results.push(
-      await measure(`${target.name}`, batch(target.storage, parallel), { opsPerCall: parallel, timeMs: 1_000 }),
+      await measure(`${target.name}`, batch(target.storage, parallel), {
+        opsPerCall: parallel,
+        timeMs: 1_000,
+      }),
     );
   }
   console.log(`### Idempotent commands, ${parallel} in flight\n`);
@@ -54,7 +61,11 @@ for (const parallel of [1, 8]) {
 
 const replay = [];
 for (const target of targets) {
-  await runIdempotent(target.storage, { scope: 'bench.replay', key: 'same', payload: {}, now }, async () => 1);
+  await runIdempotent(
+    target.storage,
+    { scope: 'bench.replay', key: 'same', payload: {}, now },
+    async () => 1,
+  );
   replay.push(
     await measure(target.name, () =>
       runIdempotent(target.storage, { scope: 'bench.replay', key: 'same', payload: {}, now }, async () => 1),
