@@ -188,6 +188,7 @@ describe('migrationSql', () => {
   it('substitutes the quoted schema and lists core first', () => {
     const migrations = migrationSql({ schema: 'tenant_a' });
     expect(migrations.map((migration) => migration.id)).toEqual(['core/0001_infrastructure']);
+    expect(migrations[0]?.sql).toContain('CREATE SCHEMA IF NOT EXISTS "tenant_a";');
     expect(migrations[0]?.sql).toContain('CREATE TABLE "tenant_a".idempotency_records');
     expect(migrations[0]?.sql).not.toContain('{{schema}}');
     expect(migrations[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);

@@ -3,6 +3,8 @@
  * transaction as their state. `{{schema}}` is replaced by the quoted schema name.
  */
 export const sql = `
+CREATE SCHEMA IF NOT EXISTS {{schema}};
+
 CREATE TABLE {{schema}}.idempotency_records (
   scope        text        NOT NULL,
   key          text        NOT NULL,

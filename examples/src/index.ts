@@ -1,0 +1,30 @@
+/**
+ * `@s2b2b/examples` — runnable examples of S2B2B Kit, one per capability. The `s2b2b` CLI
+ * bundles them (`s2b2b example <name>`); `src/run.ts <name>` runs one on its own.
+ *
+ * @packageDocumentation
+ */
+import * as eventOutbox from './event-outbox.js';
+import type { Example } from './example.js';
+import * as idempotentCommand from './idempotent-command.js';
+import * as moneyAllocation from './money-allocation.js';
+
+export type { Example, ExampleIo, ExampleMeta } from './example.js';
+
+/**
+ * Every example, in the order `s2b2b example --list` shows them.
+ *
+ * @example
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox']
+ */
+export const EXAMPLES: readonly Example[] = Object.freeze([moneyAllocation, idempotentCommand, eventOutbox]);
+
+/**
+ * The example with this name, or `undefined`.
+ *
+ * @example
+ * await findExample('money-allocation')?.run(io)
+ */
+export function findExample(name: string): Example | undefined {
+  return EXAMPLES.find((example) => example.meta.name === name);
+}

@@ -1,0 +1,307 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureIo } from './io.js';
+import { runCli } from './run-cli.js';
+
+async function run(...argv: string[]) {
+  const io = captureIo();
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+interface DemoJson {
+  checks: Record<string, boolean>;
+  money: {
+    groupBuy: {
+      parts: { amount: { amount: string; currency: string }; formatted: string }[];
+      sumEqualsTotal: boolean;
+    };
+    yen: { parts: { amount: { amount: string } }[] };
+    largestRemainder: { parts: { formatted: string }[] };
+  };
+  randomness: { seed: number; dice: number[]; reproducible: boolean; ids: string[] };
+  storage: {
+    kind: string;
+    command: {
+      first: { orderId: string; replayed: boolean };
+      replay: { orderId: string; replayed: boolean };
+      conflict: { code: string } | null;
+    };
+    batch: { commands: number; events: number; replayedOnRerun: number; newEventsOnRerun: number };
+    outbox: { before: number; thisRun: number; after: number; sample: { type: string; summary: string }[] };
+  };
+}
+
+describe('runCli: help, version, usage errors', () => {
+  it('--help and -h list the commands and the global flags', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, out, err } = await run(flag);
+      expect(code).toBe(0);
+      expect(err).toBe('');
+      for (const word of ['demo', 'example <name>', 'migrations', '--json', '--storage <kind>', '--pg-url']) {
+        expect(out).toContain(word);
+      }
+    }
+  });
+
+  it('no command prints the help', async () => {
+    const { code, out } = await run();
+    expect(code).toBe(0);
+    expect(out).toContain('Usage: s2b2b <command> [flags]');
+  });
+
+  it('<command> --help and help <command> describe one command', async () => {
+    const a = await run('migrations', '--help');
+    const b = await run('help', 'migrations');
+    expect(a.code).toBe(0);
+    expect(a.out).toContain('Usage: s2b2b migrations');
+    expect(a.out).toContain('--domains <a,b>');
+    expect(b.out).toBe(a.out);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(await run('--version')).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+    expect(JSON.parse((await run('--version', '--json')).out)).toEqual({ version: pkg.version });
+  });
+
+  it('an unknown command exits 2 with one line and a suggestion', async () => {
+    expect(await run('dmeo')).toEqual({
+      code: 2,
+      out: '',
+      err: 's2b2b: unknown command "dmeo" (did you mean "demo"?)\n',
+    });
+    const far = await run('deploy');
+    expect(far.code).toBe(2);
+    expect(far.err).toBe('s2b2b: unknown command "deploy"; run "s2b2b --help" for the commands\n');
+  });
+
+  it('bad flags and values exit 2', async () => {
+    expect(await run('demo', '--jsn')).toEqual({
+      code: 2,
+      out: '',
+      err: 's2b2b: unknown option "--jsn" (did you mean "--json"?)\n',
+    });
+    expect((await run('demo', '--list')).err).toBe(
+      's2b2b: option "--list" does not apply to "demo" (it belongs to "example")\n',
+    );
+    expect((await run('demo', '--storage', 'sqlite')).code).toBe(2);
+    expect((await run('demo', '--seed', '1.5')).code).toBe(2);
+    const noUrl = await run('demo', '--storage', 'postgres');
+    expect(noUrl.code).toBe(2);
+    expect(noUrl.out).toBe('');
+  });
+});
+
+describe('runCli demo', () => {
+  it('--storage memory --json prints one JSON document with the allocations and the replay', async () => {
+    const { code, out, err } = await run('demo', '--storage', 'memory', '--json');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const result = JSON.parse(out) as DemoJson;
+    expect(result.checks).toEqual({ money: true, randomness: true, storage: true });
+    expect(result.money.groupBuy.parts.map((part) => part.amount)).toEqual([
+      { amount: '166.67', currency: 'CNY' },
+      { amount: '33.33', currency: 'CNY' },
+    ]);
+    expect(result.money.groupBuy.parts.map((part) => part.formatted)).toEqual(['¥166.67', '¥33.33']);
+    expect(result.money.yen.parts.map((part) => part.amount.amount)).toEqual(['4286', '2857', '2857']);
+    expect(result.money.largestRemainder.parts.map((part) => part.formatted)).toEqual([
+      '¥33.34',
+      '¥33.33',
+      '¥33.33',
+    ]);
+    expect(result.randomness.reproducible).toBe(true);
+    expect(result.storage.kind).toBe('memory');
+    expect(result.storage.command.first.replayed).toBe(false);
+    expect(result.storage.command.replay.replayed).toBe(true);
+    expect(result.storage.command.replay.orderId).toBe(result.storage.command.first.orderId);
+    expect(result.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(result.storage.batch).toEqual({
+      commands: 20,
+      events: 200,
+      replayedOnRerun: 20,
+      newEventsOnRerun: 0,
+    });
+    expect(result.storage.outbox).toMatchObject({ before: 0, thisRun: 202, after: 202 });
+    expect(result.storage.outbox.sample[0]).toMatchObject({
+      type: 'demo.order_placed',
+      summary: 'SO-1001 华东食品 ¥456.00',
+    });
+  });
+
+  it('the same seed gives the same draws and ids; another seed does not', async () => {
+    const draws = async (seed: string) =>
+      (JSON.parse((await run('demo', '--storage', 'memory', '--json', '--seed', seed)).out) as DemoJson)
+        .randomness;
+    const [a, b, c] = [await draws('7'), await draws('7'), await draws('8')];
+    expect(a.dice).toEqual(b.dice);
+    expect(a.ids).toEqual(b.ids);
+    expect(c.ids).not.toEqual(a.ids);
+  });
+
+  it('prints the sections for people, without colour when not on a terminal', async () => {
+    const { code, out, err } = await run('demo', '--storage', 'memory');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    for (const text of [
+      '1. Money to the cent',
+      '2. Seeded randomness',
+      '3. Storage: idempotent commands and the outbox (memory)',
+      '¥166.67',
+      '[IDEMPOTENCY_CONFLICT]',
+      'Summary',
+      'Next steps',
+      's2b2b example --list',
+    ]) {
+      expect(out).toContain(text);
+    }
+    expect(out).not.toContain('\u001b[');
+    expect(out).not.toContain('✗');
+  });
+
+  it('a runtime failure exits 1 with one line; the stack only with --verbose', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 's2b2b-cli-'));
+    try {
+      const file = join(dir, 'not-a-dir');
+      await writeFile(file, 'x');
+      const quiet = await run('demo', '--data-dir', file, '--json');
+      expect(quiet.code).toBe(1);
+      expect(quiet.out).toBe('');
+      expect(quiet.err.trim().split('\n')).toHaveLength(1);
+      expect(quiet.err).toMatch(/^s2b2b: /);
+      const verbose = await run('demo', '--data-dir', file, '--json', '--verbose');
+      expect(verbose.code).toBe(1);
+      expect(verbose.err).toMatch(/\n\s+at /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('runCli demo on PGlite', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('persists in --data-dir and succeeds again on the same data', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 's2b2b-cli-pglite-'));
+    dirs.push(dir);
+    const first = await run('demo', '--data-dir', dir, '--json');
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    const a = JSON.parse(first.out) as DemoJson;
+    expect(a.storage.kind).toBe('pglite');
+    expect(a.storage.outbox).toMatchObject({ before: 0, thisRun: 202 });
+    expect(a.storage.command.replay.replayed).toBe(true);
+
+    const second = await run('demo', '--data-dir', dir, '--json', '--schema', 's2b2b');
+    expect(second.code).toBe(0);
+    const b = JSON.parse(second.out) as DemoJson;
+    expect(b.storage.outbox).toMatchObject({ before: 202, thisRun: 202, after: 404 });
+    expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
+  }, 120_000);
+});
+
+const pgUrl = process.env.S2B2B_PG_URL;
+
+describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
+  const schema = `cli_demo_${process.pid}_${Date.now().toString(36)}`;
+  afterAll(async () => {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: pgUrl });
+    try {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('runs on a pg.Pool in its own schema, twice', async () => {
+    for (const before of [0, 202]) {
+      const { code, out, err } = await run('demo', '--pg-url', pgUrl!, '--schema', schema, '--json');
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const result = JSON.parse(out) as DemoJson;
+      expect(result.storage.kind).toBe('postgres');
+      expect(result.storage.outbox).toMatchObject({ before, thisRun: 202 });
+      expect(result.storage.command.replay.replayed).toBe(true);
+    }
+  }, 60_000);
+});
+
+describe('runCli example', () => {
+  it('runs money-allocation', async () => {
+    const { code, out, err } = await run('example', 'money-allocation');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('¥166.67');
+    expect(out).toContain('= ¥1,286.40');
+    expect(out).toContain('= ¥2,000.00');
+  });
+
+  it('--json reports the output as text and table blocks', async () => {
+    const { code, out } = await run('example', 'event-outbox', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { example: { name: string }; output: { type: string }[] };
+    expect(result.example.name).toBe('event-outbox');
+    expect(result.output.some((block) => block.type === 'table')).toBe(true);
+  });
+
+  it('--list lists every example', async () => {
+    const { code, out } = await run('example', '--list');
+    expect(code).toBe(0);
+    for (const name of ['money-allocation', 'idempotent-command', 'event-outbox'])
+      expect(out).toContain(name);
+    const json = JSON.parse((await run('example', '--list', '--json')).out) as {
+      examples: { name: string }[];
+    };
+    expect(json.examples.map((example) => example.name)).toEqual([
+      'money-allocation',
+      'idempotent-command',
+      'event-outbox',
+    ]);
+  });
+
+  it('an unknown example exits 2 and lists the known ones', async () => {
+    const { code, out, err } = await run('example', 'nope');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe(
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox\n',
+    );
+    expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
+    expect((await run('example')).code).toBe(2);
+  });
+});
+
+describe('runCli migrations', () => {
+  it('prints the SQL for a schema', async () => {
+    const { code, out, err } = await run('migrations', '--schema', 'x');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('CREATE SCHEMA IF NOT EXISTS "x";');
+    expect(out).toContain('"x".idempotency_records');
+    expect(out).toContain('"x".event_outbox');
+    expect(out).toContain('-- migration: core/0001_infrastructure');
+    expect(out).not.toContain('{{schema}}');
+    expect(out).not.toContain('"s2b2b"');
+  });
+
+  it('--json prints the migrations as data; --domains filters and checks', async () => {
+    const json = JSON.parse((await run('migrations', '--json', '--domains', 'core')).out) as {
+      id: string;
+      sql: string;
+    }[];
+    expect(json[0]?.id).toBe('core/0001_infrastructure');
+    expect(json[0]?.sql).toContain('"s2b2b".event_outbox');
+    const bad = await run('migrations', '--domains', 'cor');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown domain "cor" (did you mean "core"?)');
+  });
+});
