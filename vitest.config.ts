@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { SummaryLineReporter } from './scripts/summary-reporter.ts';
 
 /** Tests run on the sources: the `@s2b2b/source` export condition points every package at `src/index.ts`. */
 // Vite's default server conditions, with ours first.
@@ -16,6 +17,7 @@ export default defineConfig({
   test: {
     // fast-check prints the seed and path of every failing property; keep it visible.
     printConsoleTrace: false,
+    reporters: ['default', new SummaryLineReporter()],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
