@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidation } from '../test/expect-error.js';
 import { fixedClock, manualClock } from './clock.js';
-import { ValidationError } from './errors.js';
 import { createIdGenerator, isUuid, uuidv7, uuidv7Timestamp } from './ids.js';
 import { createRng } from './rng.js';
 
@@ -11,17 +11,6 @@ const sequence = (...values: number[]) => {
   let i = 0;
   return () => values[i++ % values.length]!;
 };
-
-function expectValidation(fn: () => unknown, path: (string | number)[]): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues[0]?.path).toEqual(path);
-    return;
-  }
-  throw new Error(`expected a ValidationError naming ${path.join('.')}`);
-}
 
 describe('uuidv7', () => {
   it('reproduces the RFC 9562 appendix A.6 example', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from './errors.js';
+import { expectValidation } from '../test/expect-error.js';
 import { toDecimal } from './money/decimal.js';
 import {
   basisPointsToFraction,
@@ -8,17 +8,6 @@ import {
   parsePercent,
   percentChange,
 } from './percent.js';
-
-function expectValidation(fn: () => unknown, field: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues[0]?.path).toEqual([field]);
-    return;
-  }
-  throw new Error(`expected a ValidationError naming ${field}`);
-}
 
 describe('parsePercent', () => {
   it('reads percentages', () => {

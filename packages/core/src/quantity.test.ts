@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, ValidationError } from './errors.js';
+import { expectValidation } from '../test/expect-error.js';
+import { DomainError } from './errors.js';
 import { applyMoqAndPack, assertQuantity, roundToPack, sumQuantities } from './quantity.js';
-
-function expectValidation(fn: () => unknown, path: (string | number)[], code?: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    const issue = (error as ValidationError).issues[0];
-    expect(issue?.path).toEqual(path);
-    if (code) expect(issue?.code).toBe(code);
-    return;
-  }
-  throw new Error(`expected a ValidationError naming ${path.join('.')}`);
-}
 
 describe('assertQuantity', () => {
   it('returns good quantities', () => {

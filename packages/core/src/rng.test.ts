@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from './errors.js';
+import { expectValidation } from '../test/expect-error.js';
 import { createRng, type Rng, restoreRng } from './rng.js';
 
 /**
@@ -25,17 +25,6 @@ const SEED_MINUS_1 = [
 
 const draw = (rng: Rng, n: number, f: (r: Rng) => number = (r) => r.nextUint32()) =>
   Array.from({ length: n }, () => f(rng));
-
-function expectValidation(fn: () => unknown, field: string): void {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues[0]?.path).toEqual([field]);
-    return;
-  }
-  throw new Error(`expected a ValidationError naming ${field}`);
-}
 
 describe('xoshiro128** against the reference C implementation', () => {
   it('matches the raw output for state {1, 2, 3, 4}', () => {

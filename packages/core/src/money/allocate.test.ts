@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/expect-error.js';
 import { DomainError, ValidationError } from '../errors.js';
 import { allocate } from './allocate.js';
 import { Money } from './money.js';
-
-function thrown<E extends Error>(type: new (...args: never[]) => E, fn: () => unknown): E {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof type) return error;
-    throw error;
-  }
-  throw new Error(`expected a ${type.name}`);
-}
 
 const parts = (total: Money, weights: (string | number | bigint)[], minorDigits?: number) =>
   allocate(total, weights, minorDigits === undefined ? {} : { minorDigits }).map((m) => m.toDecimalString());

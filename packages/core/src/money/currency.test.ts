@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/expect-error.js';
 import { ValidationError } from '../errors.js';
 import { DEFAULT_CURRENCY, getCurrency, listCurrencies, registerCurrency } from './currency.js';
-
-function thrown(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('currencies', () => {
   it('has the built-in table', () => {
@@ -31,10 +22,10 @@ describe('currencies', () => {
   });
 
   it('rejects unknown codes on field currency with UNKNOWN_CURRENCY', () => {
-    const error = thrown(() => getCurrency('XYZ'));
+    const error = thrown(ValidationError, () => getCurrency('XYZ'));
     expect(error.code).toBe('VALIDATION');
     expect(error.issues[0]).toMatchObject({ path: ['currency'], code: 'UNKNOWN_CURRENCY' });
-    expect(thrown(() => getCurrency(42 as never)).issues[0]?.path).toEqual(['currency']);
+    expect(thrown(ValidationError, () => getCurrency(42 as never)).issues[0]?.path).toEqual(['currency']);
   });
 
   it('lets hosts register currencies, stored upper-case and frozen', () => {
@@ -49,31 +40,37 @@ describe('currencies', () => {
     const renamed = registerCurrency({ code: 'XTS', minorDigits: 3, symbol: 'T', name: 'Test' });
     expect(registerCurrency({ code: 'XTS', minorDigits: 3, symbol: 'T2', name: 'Test 2' }).symbol).toBe('T2');
     expect(renamed.symbol).toBe('T');
-    const conflict = thrown(() =>
+    const conflict = thrown(ValidationError, () =>
       registerCurrency({ code: 'XTS', minorDigits: 2, symbol: 'T', name: 'Test' }),
     );
     expect(conflict.issues[0]).toMatchObject({ path: ['minorDigits'], code: 'CURRENCY_CONFLICT' });
-    const builtIn = thrown(() => registerCurrency({ code: 'JPY', minorDigits: 2, symbol: '¥', name: 'Yen' }));
+    const builtIn = thrown(ValidationError, () =>
+      registerCurrency({ code: 'JPY', minorDigits: 2, symbol: '¥', name: 'Yen' }),
+    );
     expect(builtIn.issues[0]).toMatchObject({ path: ['minorDigits'], code: 'CURRENCY_CONFLICT' });
     expect(getCurrency('JPY').minorDigits).toBe(0);
   });
 
   it('validates registrations with zod paths', () => {
     expect(
-      thrown(() => registerCurrency({ code: 'US', minorDigits: 2, symbol: '$', name: 'x' })).issues[0]?.path,
+      thrown(ValidationError, () => registerCurrency({ code: 'US', minorDigits: 2, symbol: '$', name: 'x' }))
+        .issues[0]?.path,
     ).toEqual(['code']);
     expect(
-      thrown(() => registerCurrency({ code: 'XAA', minorDigits: 1.5, symbol: '$', name: 'x' })).issues[0]
-        ?.path,
+      thrown(ValidationError, () =>
+        registerCurrency({ code: 'XAA', minorDigits: 1.5, symbol: '$', name: 'x' }),
+      ).issues[0]?.path,
     ).toEqual(['minorDigits']);
     expect(
-      thrown(() => registerCurrency({ code: 'XAA', minorDigits: 19, symbol: '$', name: 'x' })).issues[0]
-        ?.path,
+      thrown(ValidationError, () =>
+        registerCurrency({ code: 'XAA', minorDigits: 19, symbol: '$', name: 'x' }),
+      ).issues[0]?.path,
     ).toEqual(['minorDigits']);
     expect(
-      thrown(() => registerCurrency({ code: 'XAA', minorDigits: 2, symbol: '', name: 'x' })).issues[0]?.path,
+      thrown(ValidationError, () => registerCurrency({ code: 'XAA', minorDigits: 2, symbol: '', name: 'x' }))
+        .issues[0]?.path,
     ).toEqual(['symbol']);
-    expect(thrown(() => registerCurrency(null as never)).code).toBe('VALIDATION');
+    expect(thrown(ValidationError, () => registerCurrency(null as never)).code).toBe('VALIDATION');
   });
 
   it('lists currencies sorted by code', () => {

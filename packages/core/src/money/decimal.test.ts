@@ -1,17 +1,8 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/expect-error.js';
 import { ValidationError } from '../errors.js';
 import { isDecimalInput, toDecimal } from './decimal.js';
-
-function thrown(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('toDecimal', () => {
   it('accepts decimal strings, exactly', () => {
@@ -63,7 +54,7 @@ describe('toDecimal', () => {
       'NaN',
       '1,000',
     ]) {
-      const error = thrown(() => toDecimal(bad));
+      const error = thrown(ValidationError, () => toDecimal(bad));
       expect(error.code).toBe('VALIDATION');
       expect(error.issues[0]?.path).toEqual(['value']);
       expect(error.issues[0]?.code).toBe('invalid_decimal');
@@ -78,10 +69,10 @@ describe('toDecimal', () => {
       new DecimalJs(Number.NaN),
       new DecimalJs(Infinity),
     ]) {
-      expect(thrown(() => toDecimal(bad as never)).issues[0]?.path).toEqual(['value']);
+      expect(thrown(ValidationError, () => toDecimal(bad as never)).issues[0]?.path).toEqual(['value']);
     }
-    expect(thrown(() => toDecimal('x', 'price')).issues[0]?.path).toEqual(['price']);
-    expect(thrown(() => toDecimal('x', ['lines', 2, 'price'])).issues[0]?.path).toEqual([
+    expect(thrown(ValidationError, () => toDecimal('x', 'price')).issues[0]?.path).toEqual(['price']);
+    expect(thrown(ValidationError, () => toDecimal('x', ['lines', 2, 'price'])).issues[0]?.path).toEqual([
       'lines',
       2,
       'price',
@@ -90,9 +81,11 @@ describe('toDecimal', () => {
 
   it('rejects exponents beyond ±1000', () => {
     expect(toDecimal('1e1000').toFixed().length).toBe(1001);
-    expect(thrown(() => toDecimal('1e1001')).issues[0]?.code).toBe('out_of_range');
-    expect(thrown(() => toDecimal('1e-1001')).issues[0]?.code).toBe('out_of_range');
-    expect(thrown(() => toDecimal('1e99999999999999999999')).issues[0]?.code).toBe('invalid_decimal');
+    expect(thrown(ValidationError, () => toDecimal('1e1001')).issues[0]?.code).toBe('out_of_range');
+    expect(thrown(ValidationError, () => toDecimal('1e-1001')).issues[0]?.code).toBe('out_of_range');
+    expect(thrown(ValidationError, () => toDecimal('1e99999999999999999999')).issues[0]?.code).toBe(
+      'invalid_decimal',
+    );
   });
 });
 

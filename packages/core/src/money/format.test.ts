@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/expect-error.js';
 import { ValidationError } from '../errors.js';
 import { formatMoney } from './format.js';
 import { Money } from './money.js';
-
-function thrown(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('formatMoney', () => {
   it('prints symbol, grouped digits and the minor digits', () => {
@@ -56,22 +47,24 @@ describe('formatMoney', () => {
   });
 
   it('validates its input and options', () => {
-    expect(thrown(() => formatMoney(null as never)).issues[0]?.path).toEqual(['money']);
-    expect(thrown(() => formatMoney(Money.of('1'), null as never)).issues[0]?.path).toEqual(['options']);
-    expect(thrown(() => formatMoney(Money.of('1'), { minorDigits: -1 })).issues[0]?.path).toEqual([
-      'minorDigits',
+    expect(thrown(ValidationError, () => formatMoney(null as never)).issues[0]?.path).toEqual(['money']);
+    expect(thrown(ValidationError, () => formatMoney(Money.of('1'), null as never)).issues[0]?.path).toEqual([
+      'options',
     ]);
-    expect(thrown(() => formatMoney(Money.of('1'), { minorDigits: 41 })).issues[0]?.path).toEqual([
-      'minorDigits',
-    ]);
-    expect(thrown(() => formatMoney(Money.of('1'), { rounding: 'x' as never })).issues[0]?.path).toEqual([
-      'rounding',
-    ]);
-    expect(thrown(() => formatMoney(Money.of('1'), { symbol: 'yes' as never })).issues[0]?.path).toEqual([
-      'symbol',
-    ]);
-    expect(thrown(() => formatMoney(Money.of('1'), { grouping: 1 as never })).issues[0]?.path).toEqual([
-      'grouping',
-    ]);
+    expect(
+      thrown(ValidationError, () => formatMoney(Money.of('1'), { minorDigits: -1 })).issues[0]?.path,
+    ).toEqual(['minorDigits']);
+    expect(
+      thrown(ValidationError, () => formatMoney(Money.of('1'), { minorDigits: 41 })).issues[0]?.path,
+    ).toEqual(['minorDigits']);
+    expect(
+      thrown(ValidationError, () => formatMoney(Money.of('1'), { rounding: 'x' as never })).issues[0]?.path,
+    ).toEqual(['rounding']);
+    expect(
+      thrown(ValidationError, () => formatMoney(Money.of('1'), { symbol: 'yes' as never })).issues[0]?.path,
+    ).toEqual(['symbol']);
+    expect(
+      thrown(ValidationError, () => formatMoney(Money.of('1'), { grouping: 1 as never })).issues[0]?.path,
+    ).toEqual(['grouping']);
   });
 });

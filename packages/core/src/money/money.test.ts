@@ -1,19 +1,10 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/expect-error.js';
 import { DomainError, ValidationError } from '../errors.js';
 import { toDecimal } from './decimal.js';
 import { currencyMismatch, isMoney, Money, money } from './money.js';
 import { decimalStringSchema, moneyJsonSchema } from './schemas.js';
-
-function thrown<E extends Error>(type: new (...args: never[]) => E, fn: () => unknown): E {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof type) return error;
-    throw error;
-  }
-  throw new Error(`expected a ${type.name}`);
-}
 
 const cny = (amount: string) => Money.of(amount);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/expect-error.js';
 import { ValidationError } from '../errors.js';
 import { toDecimal } from './decimal.js';
 import {
@@ -8,16 +9,6 @@ import {
   ROUNDING_MODES,
   roundDecimal,
 } from './rounding.js';
-
-function thrown(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 const r = (value: string, places: number, mode: Parameters<typeof roundDecimal>[2]) =>
   roundDecimal(toDecimal(value), places, mode).toFixed();
@@ -64,10 +55,16 @@ describe('roundDecimal', () => {
   });
 
   it('validates value, places and mode', () => {
-    expect(thrown(() => roundDecimal('x' as never, 2, 'up')).issues[0]?.path).toEqual(['value']);
-    expect(thrown(() => roundDecimal(toDecimal(1), -1, 'up')).issues[0]?.path).toEqual(['places']);
-    expect(thrown(() => roundDecimal(toDecimal(1), 1.5, 'up')).issues[0]?.path).toEqual(['places']);
-    const bad = thrown(() => roundDecimal(toDecimal(1), 2, 'HALF_UP' as never));
+    expect(thrown(ValidationError, () => roundDecimal('x' as never, 2, 'up')).issues[0]?.path).toEqual([
+      'value',
+    ]);
+    expect(thrown(ValidationError, () => roundDecimal(toDecimal(1), -1, 'up')).issues[0]?.path).toEqual([
+      'places',
+    ]);
+    expect(thrown(ValidationError, () => roundDecimal(toDecimal(1), 1.5, 'up')).issues[0]?.path).toEqual([
+      'places',
+    ]);
+    const bad = thrown(ValidationError, () => roundDecimal(toDecimal(1), 2, 'HALF_UP' as never));
     expect(bad.issues[0]?.path).toEqual(['mode']);
     expect(bad.issues[0]?.code).toBe('invalid_rounding_mode');
   });
@@ -79,14 +76,18 @@ describe('isRoundingMode / assertRoundingMode / assertPlaces', () => {
     expect(isRoundingMode('toString')).toBe(false);
     expect(isRoundingMode(6)).toBe(false);
     expect(assertRoundingMode('half-up')).toBe('half-up');
-    expect(thrown(() => assertRoundingMode('nearest')).issues[0]?.path).toEqual(['rounding']);
-    expect(thrown(() => assertRoundingMode(undefined, 'mode')).issues[0]?.path).toEqual(['mode']);
+    expect(thrown(ValidationError, () => assertRoundingMode('nearest')).issues[0]?.path).toEqual([
+      'rounding',
+    ]);
+    expect(thrown(ValidationError, () => assertRoundingMode(undefined, 'mode')).issues[0]?.path).toEqual([
+      'mode',
+    ]);
   });
 
   it('assertPlaces takes integers from 0 to max', () => {
     expect(() => assertPlaces(0, 'digits')).not.toThrow();
     expect(() => assertPlaces(18, 'digits', 18)).not.toThrow();
-    expect(thrown(() => assertPlaces(19, 'digits', 18)).issues[0]?.path).toEqual(['digits']);
-    expect(thrown(() => assertPlaces('2', 'digits')).issues[0]?.code).toBe('invalid_places');
+    expect(thrown(ValidationError, () => assertPlaces(19, 'digits', 18)).issues[0]?.path).toEqual(['digits']);
+    expect(thrown(ValidationError, () => assertPlaces('2', 'digits')).issues[0]?.code).toBe('invalid_places');
   });
 });

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../test/expect-error.js';
 import { DomainError, ValidationError } from '../errors.js';
 import { Money } from './money.js';
 import { maxMoney, minMoney, sum } from './sum.js';
-
-function thrown<E extends Error>(type: new (...args: never[]) => E, fn: () => unknown): E {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof type) return error;
-    throw error;
-  }
-  throw new Error(`expected a ${type.name}`);
-}
 
 describe('sum', () => {
   it('adds exactly', () => {
