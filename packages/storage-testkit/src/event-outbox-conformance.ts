@@ -1,6 +1,6 @@
 import { type CoreStorage, type DomainEvent, isS2b2bError, ValidationError } from '@s2b2b/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConformanceOptions, StorageFactory, StorageUnderTest } from './factory.js';
+import { describe, expect, it } from 'vitest';
+import { type ConformanceOptions, type StorageFactory, useStorage } from './factory.js';
 import { endCursor, inParallel, readAll, testEvent, uniqueName } from './fixtures.js';
 
 /**
@@ -19,14 +19,9 @@ export function describeEventOutboxConformance(
   const parallelism = options.parallelism ?? 50;
 
   describe(`${name}: event outbox conformance`, () => {
-    let handle: StorageUnderTest;
     let storage: CoreStorage;
-    beforeAll(async () => {
-      handle = await factory();
-      storage = handle.storage;
-    });
-    afterAll(async () => {
-      await handle?.cleanup?.();
+    useStorage(factory, (opened) => {
+      storage = opened;
     });
 
     it('returns committed events in order with every field intact', async () => {

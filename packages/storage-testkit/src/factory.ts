@@ -1,4 +1,5 @@
 import type { CoreStorage } from '@s2b2b/core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A storage under test and how to dispose of it. */
 export interface StorageUnderTest<S extends CoreStorage = CoreStorage> {
@@ -17,4 +18,26 @@ export type StorageFactory<S extends CoreStorage = CoreStorage> = () => Promise<
 export interface ConformanceOptions {
   /** How many commands the parallel tests fire at once (default 50). */
   parallelism?: number;
+}
+
+/**
+ * Opens the storage once before a suite's tests (`beforeAll`), hands it to `onOpen`, and
+ * cleans it up after them (`afterAll`).
+ *
+ * @example
+ * let storage: CoreStorage;
+ * useStorage(factory, (opened) => { storage = opened; });
+ */
+export function useStorage<S extends CoreStorage>(
+  factory: StorageFactory<S>,
+  onOpen: (storage: S) => void,
+): void {
+  let handle: StorageUnderTest<S> | undefined;
+  beforeAll(async () => {
+    handle = await factory();
+    onOpen(handle.storage);
+  });
+  afterAll(async () => {
+    await handle?.cleanup?.();
+  });
 }

@@ -7,8 +7,8 @@ import {
   runIdempotent,
   ValidationError,
 } from '@s2b2b/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConformanceOptions, StorageFactory, StorageUnderTest } from './factory.js';
+import { describe, expect, it } from 'vitest';
+import { type ConformanceOptions, type StorageFactory, useStorage } from './factory.js';
 import { endCursor, inParallel, readAll, testEvent, uniqueName } from './fixtures.js';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
@@ -29,14 +29,9 @@ export function describeIdempotencyConformance(
   const parallelism = options.parallelism ?? 50;
 
   describe(`${name}: idempotency conformance`, () => {
-    let handle: StorageUnderTest;
     let storage: CoreStorage;
-    beforeAll(async () => {
-      handle = await factory();
-      storage = handle.storage;
-    });
-    afterAll(async () => {
-      await handle?.cleanup?.();
+    useStorage(factory, (opened) => {
+      storage = opened;
     });
 
     it('claims a new key once, completes it and reads it back', async () => {

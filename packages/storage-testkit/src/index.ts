@@ -10,7 +10,12 @@ import { describeIdempotencyConformance } from './idempotency-conformance.js';
 import { describeTransactionConformance } from './transaction-conformance.js';
 
 export { describeEventOutboxConformance } from './event-outbox-conformance.js';
-export type { ConformanceOptions, StorageFactory, StorageUnderTest } from './factory.js';
+export {
+  type ConformanceOptions,
+  type StorageFactory,
+  type StorageUnderTest,
+  useStorage,
+} from './factory.js';
 export { endCursor, inParallel, readAll, testEvent, uniqueName } from './fixtures.js';
 export { describeIdempotencyConformance } from './idempotency-conformance.js';
 export { describeTransactionConformance } from './transaction-conformance.js';

@@ -1,6 +1,6 @@
 import type { CoreStorage } from '@s2b2b/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StorageFactory, StorageUnderTest } from './factory.js';
+import { describe, expect, it } from 'vitest';
+import { type StorageFactory, useStorage } from './factory.js';
 import { endCursor, readAll, testEvent, uniqueName } from './fixtures.js';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
@@ -14,14 +14,9 @@ const NOW = new Date('2026-03-01T08:00:00.000Z');
  */
 export function describeTransactionConformance(name: string, factory: StorageFactory): void {
   describe(`${name}: transaction conformance`, () => {
-    let handle: StorageUnderTest;
     let storage: CoreStorage;
-    beforeAll(async () => {
-      handle = await factory();
-      storage = handle.storage;
-    });
-    afterAll(async () => {
-      await handle?.cleanup?.();
+    useStorage(factory, (opened) => {
+      storage = opened;
     });
 
     it("returns the function's value", async () => {
