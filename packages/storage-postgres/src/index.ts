@@ -18,6 +18,13 @@ export {
   type PostgresStorageOptions,
   type TransactionOptions,
 } from './postgres-storage.js';
-export { isRetryableError, type RetryOptions, withRetry } from './retry.js';
-export { quoteSchema } from './schema-name.js';
-export type { IsolationLevel, PostgresClient, QueryResult, SqlExecutor } from './sql-client.js';
+export { isRetryableError, type RetryOptions, retryableSqlState, withRetry } from './retry.js';
+export { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
+export type {
+  IsolationLevel,
+  PgliteLike,
+  PgPoolLike,
+  PostgresClient,
+  QueryResult,
+  SqlExecutor,
+} from './sql-client.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError, ValidationError } from '@s2b2b/core';
 import { MIGRATIONS, type MigrationDefinition } from './migrations/index.js';
-import { quoteSchema } from './schema-name.js';
+import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
 import type { SqlClient } from './sql-client.js';
 
 /** A migration ready to run: schema substituted, with its id and checksum. */
@@ -46,7 +46,7 @@ export function listMigrationDomains(): string[] {
  * for (const m of migrationSql({ schema: 'tenant_a', domains: ['core'] })) await myMigrator.add(m.id, m.sql);
  */
 export function migrationSql(options: { schema?: string; domains?: readonly string[] } = {}): Migration[] {
-  const quoted = quoteSchema(options.schema ?? 's2b2b');
+  const quoted = quoteSchema(options.schema ?? DEFAULT_SCHEMA);
   const domains = selectDomains(options.domains);
   return MIGRATIONS.filter((migration) => domains.has(migration.domain))
     .sort(compareMigrations)

@@ -5,7 +5,7 @@ import { eventOutboxPort, parseCursor, readEvents, selectPage } from './event-st
 import { idempotencyPort, purgeRecords, readRecord } from './idempotency-store.js';
 import { type MigrationReport, runMigrations } from './migrations.js';
 import { type RetryOptions, withRetry } from './retry.js';
-import { quoteSchema } from './schema-name.js';
+import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
 import {
   type IsolationLevel,
   type PostgresClient,
@@ -65,7 +65,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
   if (typeof options !== 'object' || options === null) {
     throw ValidationError.field('options', 'Expected { client, schema? }');
   }
-  const schema = options.schema ?? 's2b2b';
+  const schema = options.schema ?? DEFAULT_SCHEMA;
   const quoted = quoteSchema(schema);
   const sql: SqlClient = toSqlClient(options.client);
   const lockKey = `s2b2b.outbox.${schema}`;
