@@ -103,6 +103,14 @@ export function describeEventOutboxConformance(
       await expect(storage.transaction((tx) => tx.events.append([noDate]))).rejects.toMatchObject({
         issues: [{ path: ['events', 0, 'occurredAt'] }],
       });
+      const nul = { ...testEvent('bad', { note: 'a\u0000b' }) };
+      await expect(storage.transaction((tx) => tx.events.append([nul]))).rejects.toMatchObject({
+        issues: [{ path: ['events', 0, 'payload'] }],
+      });
+      const nulId = { ...testEvent('bad', {}), id: 'evt\u0000' };
+      await expect(storage.transaction((tx) => tx.events.append([nulId]))).rejects.toMatchObject({
+        issues: [{ path: ['events', 0, 'id'] }],
+      });
       await expect(storage.events.since(null, 0)).rejects.toMatchObject({ code: 'VALIDATION' });
       await expect(storage.events.since('not a cursor')).rejects.toMatchObject({
         code: 'VALIDATION',

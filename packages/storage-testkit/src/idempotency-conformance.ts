@@ -192,7 +192,7 @@ export function describeIdempotencyConformance(
 
     it('rejects a bad key before touching storage', async () => {
       const scope = uniqueName('scope');
-      for (const key of ['', 'x'.repeat(201)]) {
+      for (const key of ['', 'x'.repeat(201), 'nul\u0000key']) {
         const attempt = runIdempotent(storage, { scope, key, payload: {}, now: NOW }, async () => 1);
         await expect(attempt).rejects.toBeInstanceOf(ValidationError);
         await expect(attempt).rejects.toMatchObject({ issues: [{ path: ['idempotencyKey'] }] });

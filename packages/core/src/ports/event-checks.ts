@@ -1,6 +1,9 @@
 import { ValidationError } from '../errors.js';
 import type { DomainEvent } from './events.js';
 
+/** U+0000, which PostgreSQL text and jsonb cannot store; every adapter rejects it alike. */
+export const NUL = '\u0000';
+
 /** Events `since` returns when no limit is given. */
 export const DEFAULT_EVENT_PAGE = 100;
 /** The largest page `since` accepts. */
@@ -21,8 +24,13 @@ export function checkEventsForAppend(events: readonly DomainEvent[]): DomainEven
     if (typeof event !== 'object' || event === null) {
       throw ValidationError.field(['events', index], 'Expected an event object');
     }
-    if (typeof event.id !== 'string' || event.id.length === 0 || event.id.length > 200) {
-      throw ValidationError.field(where('id'), 'Expected an event id of 1-200 characters');
+    if (
+      typeof event.id !== 'string' ||
+      event.id.length === 0 ||
+      event.id.length > 200 ||
+      event.id.includes(NUL)
+    ) {
+      throw ValidationError.field(where('id'), 'Expected an event id of 1-200 characters, without NUL');
     }
     if (typeof event.type !== 'string' || !/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/i.test(event.type)) {
       throw ValidationError.field(where('type'), 'Expected a dotted event type such as "credit.drawn"');
@@ -37,11 +45,15 @@ export function checkEventsForAppend(events: readonly DomainEvent[]): DomainEven
     ) {
       throw ValidationError.field(where('aggregateId'), 'Expected a string or nothing');
     }
-    let payload: DomainEvent['payload'];
+    let text: string;
     try {
-      payload = JSON.parse(JSON.stringify(event.payload ?? null));
+      text = JSON.stringify(event.payload ?? null);
     } catch {
       throw ValidationError.field(where('payload'), 'Expected a JSON-serialisable payload');
+    }
+    const payload = JSON.parse(text) as DomainEvent['payload'];
+    if (containsNul(payload)) {
+      throw ValidationError.field(where('payload'), 'Payload strings must not contain NUL (U+0000)');
     }
     return {
       id: event.id,
@@ -63,4 +75,19 @@ export function checkEventPageLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENT_PAGE) {
     throw ValidationError.field('limit', `Expected an integer from 1 to ${MAX_EVENT_PAGE}`);
   }
+}
+
+/**
+ * Whether a JSON value holds U+0000 in any string or key (PostgreSQL cannot store it).
+ *
+ * @example
+ * containsNul({ note: 'a\u0000b' }) // true
+ */
+export function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, item]) => key.includes(NUL) || containsNul(item));
+  }
+  return false;
 }

@@ -120,6 +120,17 @@ describe('runIdempotent', () => {
     expect(storage.stats.transactions).toBe(3);
   });
 
+  it('refuses a result PostgreSQL could not store (NUL in a string) and keeps nothing', async () => {
+    const storage = fakeStorage();
+    const attempt = runIdempotent(storage.runner, { scope: 's', key: 'nul', payload: {}, now }, async (tx) => {
+      await tx.events.append([event('e-nul')]);
+      return { note: 'a\u0000b' };
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: ['outcome'] }] });
+    expect(storage.records().size).toBe(0);
+    expect(storage.events()).toEqual([]);
+  });
+
   it('validates the command before opening a transaction', async () => {
     const storage = fakeStorage();
     const cases = [
@@ -127,6 +138,7 @@ describe('runIdempotent', () => {
       { scope: 's', key: '', payload: {}, now },
       { scope: 's', key: 'k', payload: {}, now: new Date('invalid') },
       { scope: 's', key: 'k', payload: { bad: Number.NaN }, now },
+      { scope: 's\u0000', key: 'k', payload: {}, now },
     ];
     for (const command of cases) {
       await expect(runIdempotent(storage.runner, command, async () => 1)).rejects.toBeInstanceOf(

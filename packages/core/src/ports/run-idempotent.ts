@@ -1,5 +1,6 @@
 import { ConflictError, DomainError, type JsonValue, ValidationError } from '../errors.js';
 import { payloadHash } from './canonical-json.js';
+import { containsNul, NUL } from './event-checks.js';
 import type { IdempotencyRecord, StoredOutcome } from './idempotency.js';
 import type { InfrastructureTx, TransactionRunner } from './unit-of-work.js';
 
@@ -69,6 +70,9 @@ export async function runIdempotent<Tx extends InfrastructureTx, T = JsonValue>(
       if (claim.status === 'exists') return replay(claim.record, hash, codec);
       const value = await execute(tx);
       const encoded = codec.encode(value);
+      if (containsNul(encoded)) {
+        throw ValidationError.field('outcome', 'Command results must not contain NUL (U+0000) in any string');
+      }
       await tx.idempotency.complete({
         scope: command.scope,
         key: command.key,
@@ -120,13 +124,14 @@ function replay<T>(record: IdempotencyRecord, hash: string, codec: OutcomeCodec<
 }
 
 function validateCommand(command: IdempotentCommand): void {
-  if (typeof command.scope !== 'string' || command.scope.length === 0 || command.scope.length > 100) {
-    throw ValidationError.field('scope', 'Expected a command scope of 1-100 characters');
+  const { scope, key } = command;
+  if (typeof scope !== 'string' || scope.length === 0 || scope.length > 100 || scope.includes(NUL)) {
+    throw ValidationError.field('scope', 'Expected a command scope of 1-100 characters, without NUL');
   }
-  if (typeof command.key !== 'string' || command.key.length === 0 || command.key.length > MAX_KEY_LENGTH) {
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH || key.includes(NUL)) {
     throw ValidationError.field(
       'idempotencyKey',
-      `Expected an idempotency key of 1-${MAX_KEY_LENGTH} characters`,
+      `Expected an idempotency key of 1-${MAX_KEY_LENGTH} characters, without NUL`,
     );
   }
   if (!(command.now instanceof Date) || Number.isNaN(command.now.getTime())) {
