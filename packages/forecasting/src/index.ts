@@ -1,0 +1,36 @@
+/**
+ * `@s2b2b/forecasting` — demand forecasts for many series: statistical models, automatic
+ * selection, intermittent demand, hierarchy reconciliation, intervals and backtests.
+ *
+ * @packageDocumentation
+ */
+export { bias, relativeBias } from './metrics/bias.js';
+export { coverage } from './metrics/coverage.js';
+export { mase } from './metrics/mase.js';
+export { msis } from './metrics/msis.js';
+export { owa } from './metrics/owa.js';
+export { pinballLoss } from './metrics/pinball-loss.js';
+export { rmsse } from './metrics/rmsse.js';
+export { seasonalNaiveScale } from './metrics/seasonal-naive-scale.js';
+export { smape } from './metrics/smape.js';
+export type { NumericVector } from './metrics/vector.js';
+export { wape } from './metrics/wape.js';
+export { type DampedOptions, damped } from './models/damped.js';
+export { type HoltOptions, holt } from './models/holt.js';
+export { naive } from './models/naive.js';
+export { type Naive2Options, naive2 } from './models/naive2.js';
+export { goldenSection, type MinimizeResult, type NelderMeadOptions, nelderMead } from './models/optimize.js';
+export { type SeasonalNaiveOptions, seasonalNaive } from './models/seasonal-naive.js';
+export { withSeasonalAdjustment } from './models/seasonal-wrapper.js';
+export {
+  autocorrelation,
+  centredMovingAverage,
+  reseasonalize,
+  type SeasonalAdjustment,
+  seasonalAdjust,
+  seasonalIndices,
+  seasonalityTest,
+} from './models/seasonality.js';
+export { type SesOptions, ses } from './models/ses.js';
+export { type ThetaOptions, theta } from './models/theta.js';
+export type { ForecastModel, ModelFit, SeasonalOptions } from './models/types.js';
