@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+
+export * from './forecast/index.js';
 export { bias, relativeBias } from './metrics/bias.js';
 export { coverage } from './metrics/coverage.js';
 export { mase } from './metrics/mase.js';

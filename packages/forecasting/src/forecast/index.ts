@@ -1,0 +1,11 @@
+export {
+  type ConformalOptions,
+  conformalIntervals,
+  normalQuantile,
+  type PredictionInterval,
+  randomWalkIntervals,
+} from './conformal.js';
+export { AUTO_COMBINATION, type ForecastResult, forecast } from './forecast.js';
+export { fillMissing, type MissingPolicy } from './missing.js';
+export { MODEL_NAMES, MODELS, type ModelName, type RegisteredModel, runModel } from './registry.js';
+export { type ForecastOptions, forecastOptionsSchema, observationSchema } from './schemas.js';

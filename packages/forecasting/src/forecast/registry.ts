@@ -1,0 +1,56 @@
+import { damped } from '../models/damped.js';
+import { holt } from '../models/holt.js';
+import { naive } from '../models/naive.js';
+import { naive2 } from '../models/naive2.js';
+import { seasonalNaive } from '../models/seasonal-naive.js';
+import { withSeasonalAdjustment } from '../models/seasonal-wrapper.js';
+import { ses } from '../models/ses.js';
+import { theta } from '../models/theta.js';
+import type { ModelFit } from '../models/types.js';
+
+/** A model as `forecast` runs it: the series, the horizon and the season length. */
+export type RegisteredModel = (y: readonly number[], horizon: number, seasonLength: number) => ModelFit;
+
+const seasonalSes = withSeasonalAdjustment(ses);
+const seasonalHolt = withSeasonalAdjustment(holt);
+const seasonalDamped = withSeasonalAdjustment(damped);
+
+/** The smallest series each model fits (shorter series fall back to `naive`). */
+const MINIMUM_LENGTH: Record<string, number> = { holt: 3, damped: 3, theta: 3 };
+
+/**
+ * The named models `forecast` knows. Each takes `(y, horizon, seasonLength)`; the seasonal
+ * ones adjust by classical multiplicative decomposition when the M4 seasonality test passes.
+ */
+export const MODELS = {
+  naive: (y, h) => naive(y, h),
+  snaive: (y, h, m) => seasonalNaive(y, h, { seasonLength: m }),
+  naive2: (y, h, m) => naive2(y, h, { seasonLength: m }),
+  ses: (y, h, m) => seasonalSes(y, h, { seasonLength: m }),
+  holt: (y, h, m) => seasonalHolt(y, h, { seasonLength: m }),
+  damped: (y, h, m) => seasonalDamped(y, h, { seasonLength: m }),
+  theta: (y, h, m) => theta(y, h, { seasonLength: m }),
+} satisfies Record<string, RegisteredModel>;
+
+/** The name of a model `forecast` can run. */
+export type ModelName = keyof typeof MODELS;
+
+/** Every model name, in a stable order. */
+export const MODEL_NAMES = Object.keys(MODELS) as ModelName[];
+
+/**
+ * Runs a named model, falling back to `naive` when the series is too short for it.
+ * Returns the fit and the name of the model that actually ran.
+ *
+ * @example
+ * runModel('theta', [3, 4], 2, 1).model // 'naive' (theta needs 3 points)
+ */
+export function runModel(
+  name: ModelName,
+  y: readonly number[],
+  horizon: number,
+  seasonLength: number,
+): { model: string; fit: ModelFit } {
+  if (y.length < (MINIMUM_LENGTH[name] ?? 1)) return { model: 'naive', fit: naive(y, horizon) };
+  return { model: name, fit: MODELS[name](y, horizon, seasonLength) };
+}
