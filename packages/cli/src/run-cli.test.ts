@@ -22,6 +22,7 @@ interface DemoJson {
     largestRemainder: { parts: { formatted: string }[] };
   };
   randomness: { seed: number; dice: number[]; reproducible: boolean; ids: string[] };
+  forecasting: { model: string; months: unknown[] };
   storage: {
     kind: string;
     command: {
@@ -103,7 +104,9 @@ describe('runCli demo', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const result = JSON.parse(out) as DemoJson;
-    expect(result.checks).toEqual({ money: true, randomness: true, storage: true });
+    expect(result.checks).toEqual({ money: true, randomness: true, storage: true, forecasting: true });
+    expect(result.forecasting.model).toBe('mean(theta,damped)');
+    expect(result.forecasting.months).toHaveLength(6);
     expect(result.money.groupBuy.parts.map((part) => part.amount)).toEqual([
       { amount: '166.67', currency: 'CNY' },
       { amount: '33.33', currency: 'CNY' },

@@ -1,5 +1,6 @@
 import { formatMoney, Money, systemClock } from '@s2b2b/core';
 import type { Command } from '../command.js';
+import { forecastTour } from '../demo/forecast-tour.js';
 import { moneyTour } from '../demo/money-tour.js';
 import { randomnessTour } from '../demo/randomness-tour.js';
 import { storageTour } from '../demo/storage-tour.js';
@@ -17,7 +18,7 @@ import { CLI_VERSION } from '../version.js';
 export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
-  summary: 'A short tour: money to the cent, seeded randomness, idempotent storage and the outbox',
+  summary: 'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -25,7 +26,8 @@ export const demoCommand: Command = {
     'Splits amounts to the cent with largest-remainder allocation, shows that a seed reproduces',
     'every random draw and id, then opens the storage (PGlite in .s2b2b/ by default) to run an',
     'idempotent command twice (the second is a replay), the same key with another payload (refused',
-    'with IDEMPOTENCY_CONFLICT), and 20 commands that append 200 events, read back from the outbox.',
+    'with IDEMPOTENCY_CONFLICT), and 20 commands that append 200 events, read back from the outbox;',
+    'then forecasts six held-out months of a seeded SKU demand series with 80%/95% intervals.',
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -55,6 +57,7 @@ export const demoCommand: Command = {
       clock: systemClock,
       progress: io.stderr,
     });
+    const forecasting = forecastTour(out, flags.seed);
     const elapsedMs = Math.round(performance.now() - started);
 
     const checks = {
@@ -67,6 +70,7 @@ export const demoCommand: Command = {
         storage.command.conflict?.code === 'IDEMPOTENCY_CONFLICT' &&
         storage.batch.replayedOnRerun === storage.batch.commands &&
         storage.batch.newEventsOnRerun === 0,
+      forecasting: forecasting.sane,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -85,6 +89,10 @@ export const demoCommand: Command = {
         `    the outbox in ${storage.location} now holds ${storage.outbox.after.toLocaleString('en-US')} events from all runs`,
       );
     }
+    const [auto] = forecasting.accuracy;
+    out.line(
+      `  ${mark(checks.forecasting)} six months of demand forecast by ${forecasting.model} with 80%/95% intervals (sMAPE ${auto?.smape.toFixed(1)}%)`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -104,6 +112,15 @@ export const demoCommand: Command = {
       .filter(([, ok]) => !ok)
       .map(([name]) => name);
     if (failed.length > 0) throw new Error(`the demo's own checks failed: ${failed.join(', ')}`);
-    return { version: CLI_VERSION, seed: flags.seed, checks, money, randomness, storage, elapsedMs };
+    return {
+      version: CLI_VERSION,
+      seed: flags.seed,
+      checks,
+      money,
+      randomness,
+      storage,
+      forecasting,
+      elapsedMs,
+    };
   },
 };
