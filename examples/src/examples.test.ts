@@ -98,3 +98,27 @@ describe('event-outbox', () => {
     expect(io.text()).toContain('6. invoices.issued INV-2003');
   });
 });
+
+describe('forecasting example', () => {
+  it('backtests four series and forecasts three months with nested intervals', async () => {
+    const lines: string[] = [];
+    const tables: Record<string, string | number>[][] = [];
+    await findExample('forecasting')!.run({
+      log: (text = '') => lines.push(text),
+      table: (rows) => tables.push([...rows]),
+    });
+    const [backtest, next] = tables;
+    expect(backtest).toHaveLength(4);
+    expect(backtest!.every((row) => row.model === 'mean(theta,damped)')).toBe(true);
+    expect(next).toHaveLength(12);
+    for (const row of next!) {
+      const [low80, high80] = String(row['80%']).split(' – ').map(Number);
+      const [low95, high95] = String(row['95%']).split(' – ').map(Number);
+      expect(low95).toBeLessThanOrEqual(low80!);
+      expect(high95).toBeGreaterThanOrEqual(high80!);
+      expect(Number(row.forecast)).toBeGreaterThanOrEqual(low80!);
+      expect(Number(row.forecast)).toBeLessThanOrEqual(high80!);
+    }
+    expect(lines.at(-1)).toContain('y.40');
+  });
+});

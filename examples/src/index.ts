@@ -6,6 +6,7 @@
  */
 import * as eventOutbox from './event-outbox.js';
 import type { Example } from './example.js';
+import * as forecasting from './forecasting.js';
 import * as idempotentCommand from './idempotent-command.js';
 import * as moneyAllocation from './money-allocation.js';
 
@@ -15,9 +16,14 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting']
  */
-export const EXAMPLES: readonly Example[] = Object.freeze([moneyAllocation, idempotentCommand, eventOutbox]);
+export const EXAMPLES: readonly Example[] = Object.freeze([
+  moneyAllocation,
+  idempotentCommand,
+  eventOutbox,
+  forecasting,
+]);
 
 /**
  * The example with this name, or `undefined`.
