@@ -2,7 +2,7 @@
  * The package's baseline models on all 3,003 M3 series, scored with the package's metrics
  * beside the published M3 forecasts of the same series. Run: `pnpm bench m3-models`.
  */
-import { damped, holt, naive2, ses, theta, withSeasonalAdjustment } from '../src/index.ts';
+import { damped, forecast, holt, naive2, ses, theta, withSeasonalAdjustment } from '../src/index.ts';
 import { loadM3 } from './m3-data.ts';
 import { formatM3Tables, type M3Score, scoreM3Forecasts, scorePublishedMethod } from './m3-evaluate.ts';
 
@@ -17,6 +17,7 @@ const candidates: Candidate[] = [
   { name: 'holt (ours)', run: (y, h, m) => seasonalHolt(y, h, { seasonLength: m }).mean },
   { name: 'damped (ours)', run: (y, h, m) => seasonalDamped(y, h, { seasonLength: m }).mean },
   { name: 'theta (ours)', run: (y, h, m) => theta(y, h, { seasonLength: m }).mean },
+  { name: 'auto (ours)', run: (y, h, m) => forecast(y, { horizon: h, seasonLength: m }).mean },
 ];
 
 const series = loadM3();
