@@ -122,10 +122,14 @@ describe('runIdempotent', () => {
 
   it('refuses a result PostgreSQL could not store (NUL in a string) and keeps nothing', async () => {
     const storage = fakeStorage();
-    const attempt = runIdempotent(storage.runner, { scope: 's', key: 'nul', payload: {}, now }, async (tx) => {
-      await tx.events.append([event('e-nul')]);
-      return { note: 'a\u0000b' };
-    });
+    const attempt = runIdempotent(
+      storage.runner,
+      { scope: 's', key: 'nul', payload: {}, now },
+      async (tx) => {
+        await tx.events.append([event('e-nul')]);
+        return { note: 'a\u0000b' };
+      },
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: ['outcome'] }] });
     expect(storage.records().size).toBe(0);
     expect(storage.events()).toEqual([]);
