@@ -259,7 +259,7 @@ describe('runCli example', () => {
   it('--list lists every example', async () => {
     const { code, out } = await run('example', '--list');
     expect(code).toBe(0);
-    for (const name of ['money-allocation', 'idempotent-command', 'event-outbox'])
+    for (const name of ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting'])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
       examples: { name: string }[];
@@ -268,6 +268,7 @@ describe('runCli example', () => {
       'money-allocation',
       'idempotent-command',
       'event-outbox',
+      'forecasting',
     ]);
   });
 
@@ -276,7 +277,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);
