@@ -6,6 +6,35 @@
  */
 
 export * from './forecast/index.js';
+export { type AdidaOptions, adida, meanInterDemandInterval } from './intermittent/adida.js';
+export {
+  ADI_CUTOFF,
+  type ClassifyDemandOptions,
+  CV2_CUTOFF,
+  classifyDemand,
+  type DemandClass,
+  type DemandClassification,
+} from './intermittent/classify.js';
+export {
+  type CrostonOptimizedOptions,
+  type CrostonOptions,
+  croston,
+  crostonOptimized,
+} from './intermittent/croston.js';
+export {
+  type EvaluateIntermittentOptions,
+  evaluateIntermittentMethods,
+  type IntermittentEvaluationRow,
+} from './intermittent/evaluate-synthetic.js';
+export { type ImapaOptions, imapa } from './intermittent/imapa.js';
+export { type SbaOptions, sba } from './intermittent/sba.js';
+export {
+  SYNTHETIC_CLASS_SETTINGS,
+  type SyntheticClassSettings,
+  type SyntheticDemandOptions,
+  syntheticDemand,
+} from './intermittent/synthetic.js';
+export { TSB_PROBABILITY_GRID, TSB_SIZE_GRID, type TsbOptions, tsb } from './intermittent/tsb.js';
 export { bias, relativeBias } from './metrics/bias.js';
 export { coverage } from './metrics/coverage.js';
 export { mase } from './metrics/mase.js';

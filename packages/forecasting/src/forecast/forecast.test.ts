@@ -149,3 +149,23 @@ describe('normal quantiles and random-walk intervals', () => {
     expect(interval!.upper[1]).toBeCloseTo(11 + 1.959963985 * sd * Math.SQRT2, 6);
   });
 });
+
+describe('forecast on intermittent demand', () => {
+  it('routes intermittent and lumpy series to SBA under auto, and runs the named methods', () => {
+    const sparse = [0, 0, 3, 0, 0, 0, 5, 0, 2, 0, 0, 4, 0, 0, 0, 6, 0, 1];
+    const result = forecast(sparse, { horizon: 3 });
+    expect(result.model).toBe('sba');
+    expect(result.mean[0]).toBeGreaterThan(0);
+    expect(new Set(result.mean).size).toBe(1);
+    for (const model of ['croston', 'crostonOptimized', 'sba', 'tsb', 'adida', 'imapa'] as const) {
+      const fit = forecast(sparse, { horizon: 2, model });
+      expect(fit.model).toBe(model);
+      expect(fit.mean.every((value) => Number.isFinite(value) && value >= 0)).toBe(true);
+    }
+  });
+
+  it('keeps smooth demand with a few zeros on the combination', () => {
+    const smooth = [10, 12, 0, 11, 13, 12, 10, 14, 12, 11, 13, 12];
+    expect(forecast(smooth, { horizon: 2 }).model).toBe('mean(theta,damped)');
+  });
+});

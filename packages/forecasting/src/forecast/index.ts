@@ -5,7 +5,7 @@ export {
   type PredictionInterval,
   randomWalkIntervals,
 } from './conformal.js';
-export { AUTO_COMBINATION, type ForecastResult, forecast } from './forecast.js';
+export { AUTO_COMBINATION, AUTO_INTERMITTENT, type ForecastResult, forecast } from './forecast.js';
 export { fillMissing, type MissingPolicy } from './missing.js';
 export { MODEL_NAMES, MODELS, type ModelName, type RegisteredModel, runModel } from './registry.js';
 export { type ForecastOptions, forecastOptionsSchema, observationSchema } from './schemas.js';

@@ -1,3 +1,8 @@
+import { adida } from '../intermittent/adida.js';
+import { croston, crostonOptimized } from '../intermittent/croston.js';
+import { imapa } from '../intermittent/imapa.js';
+import { sba } from '../intermittent/sba.js';
+import { tsb } from '../intermittent/tsb.js';
 import { damped } from '../models/damped.js';
 import { holt } from '../models/holt.js';
 import { naive } from '../models/naive.js';
@@ -21,6 +26,7 @@ const MINIMUM_LENGTH: Record<string, number> = { holt: 3, damped: 3, theta: 3 };
 /**
  * The named models `forecast` knows. Each takes `(y, horizon, seasonLength)`; the seasonal
  * ones adjust by classical multiplicative decomposition when the M4 seasonality test passes.
+ * The intermittent-demand methods (Croston, SBA, TSB, ADIDA, iMAPA) need non-negative data.
  */
 export const MODELS = {
   naive: (y, h) => naive(y, h),
@@ -30,6 +36,12 @@ export const MODELS = {
   holt: (y, h, m) => seasonalHolt(y, h, { seasonLength: m }),
   damped: (y, h, m) => seasonalDamped(y, h, { seasonLength: m }),
   theta: (y, h, m) => theta(y, h, { seasonLength: m }),
+  croston: (y, h) => croston(y, h),
+  crostonOptimized: (y, h) => crostonOptimized(y, h),
+  sba: (y, h) => sba(y, h),
+  tsb: (y, h) => tsb(y, h),
+  adida: (y, h) => adida(y, h),
+  imapa: (y, h) => imapa(y, h),
 } satisfies Record<string, RegisteredModel>;
 
 /** The name of a model `forecast` can run. */
