@@ -1,4 +1,10 @@
 export {
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestWindow,
+  backtest,
+} from './backtest.js';
+export {
   type ConformalOptions,
   conformalIntervals,
   normalQuantile,
