@@ -6,6 +6,7 @@
  */
 
 export * from './forecast/index.js';
+export * from './hierarchy/index.js';
 export { type AdidaOptions, adida, meanInterDemandInterval } from './intermittent/adida.js';
 export {
   ADI_CUTOFF,
