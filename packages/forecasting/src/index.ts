@@ -5,6 +5,28 @@
  * @packageDocumentation
  */
 
+export { type AutoEtsFit, type AutoEtsOptions, autoEts, etsCandidates } from './ets/auto-ets.js';
+export { type EtsFit, etsInitialStates, type FitEtsOptions, fitEts } from './ets/fit.js';
+export {
+  type EtsForecast,
+  type EtsForecastOptions,
+  type EtsInterval,
+  etsClass1Variance,
+  etsPointForecast,
+  forecastEts,
+  isEtsClass1,
+} from './ets/forecast.js';
+export {
+  type EtsErrorType,
+  type EtsParams,
+  type EtsSeasonType,
+  type EtsSpec,
+  type EtsTrendType,
+  etsFilter,
+  etsName,
+  parseEtsSpec,
+} from './ets/model.js';
+export { normalQuantile } from './ets/normal.js';
 export * from './forecast/index.js';
 export * from './hierarchy/index.js';
 export { type AdidaOptions, adida, meanInterDemandInterval } from './intermittent/adida.js';

@@ -2,7 +2,7 @@ import { ValidationError } from '@s2b2b/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { naive } from '../models/naive.js';
-import { conformalIntervals, normalQuantile, randomWalkIntervals } from './conformal.js';
+import { conformalIntervals, randomWalkIntervals } from './conformal.js';
 import { forecast } from './forecast.js';
 import { fillMissing } from './missing.js';
 
@@ -56,6 +56,12 @@ describe('forecast', () => {
     expect(result.model).toBe('mean(theta,damped)');
     expect(result.mean).toHaveLength(12);
     expect(result.mean.every(Number.isFinite)).toBe(true);
+  });
+
+  it('runs automatic ETS by name and says which ETS model it chose', () => {
+    const result = forecast(seasonal, { horizon: 6, seasonLength: 12, model: 'ets' });
+    expect(result.model).toMatch(/^ETS\([AM],(N|A|Ad),[NAM]\)$/);
+    expect(result.mean.every((value) => Number.isFinite(value) && value >= 0)).toBe(true);
   });
 
   it('treats a series shorter than two seasons as non-seasonal', () => {
@@ -133,14 +139,7 @@ describe('conformalIntervals', () => {
   });
 });
 
-describe('normal quantiles and random-walk intervals', () => {
-  it('matches published quantiles', () => {
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959963985, 8);
-    expect(normalQuantile(0.9)).toBeCloseTo(1.281551566, 8);
-    expect(normalQuantile(0.5)).toBe(0);
-    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306, 7);
-  });
-
+describe('random-walk intervals', () => {
   it('widens with the square root of the step', () => {
     // differences 2, -1: mean 0.5, sd sqrt(((1.5)^2 + (1.5)^2) / 1) = 2.1213...
     const [interval] = randomWalkIntervals([10, 12, 11], 2, [95], [11, 11]);

@@ -7,7 +7,6 @@ export {
 export {
   type ConformalOptions,
   conformalIntervals,
-  normalQuantile,
   type PredictionInterval,
   randomWalkIntervals,
 } from './conformal.js';

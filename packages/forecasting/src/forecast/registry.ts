@@ -1,3 +1,4 @@
+import { autoEts } from '../ets/auto-ets.js';
 import { adida } from '../intermittent/adida.js';
 import { croston, crostonOptimized } from '../intermittent/croston.js';
 import { imapa } from '../intermittent/imapa.js';
@@ -21,7 +22,7 @@ const seasonalHolt = withSeasonalAdjustment(holt);
 const seasonalDamped = withSeasonalAdjustment(damped);
 
 /** The smallest series each model fits (shorter series fall back to `naive`). */
-const MINIMUM_LENGTH: Record<string, number> = { holt: 3, damped: 3, theta: 3 };
+const MINIMUM_LENGTH: Record<string, number> = { holt: 3, damped: 3, theta: 3, ets: 3 };
 
 /**
  * The named models `forecast` knows. Each takes `(y, horizon, seasonLength)`; the seasonal
@@ -36,6 +37,7 @@ export const MODELS = {
   holt: (y, h, m) => seasonalHolt(y, h, { seasonLength: m }),
   damped: (y, h, m) => seasonalDamped(y, h, { seasonLength: m }),
   theta: (y, h, m) => theta(y, h, { seasonLength: m }),
+  ets: (y, h, m) => autoEts(y, h, { seasonLength: m, level: [] }),
   croston: (y, h) => croston(y, h),
   crostonOptimized: (y, h) => crostonOptimized(y, h),
   sba: (y, h) => sba(y, h),
@@ -64,5 +66,8 @@ export function runModel(
   seasonLength: number,
 ): { model: string; fit: ModelFit } {
   if (y.length < (MINIMUM_LENGTH[name] ?? 1)) return { model: 'naive', fit: naive(y, horizon) };
-  return { model: name, fit: MODELS[name](y, horizon, seasonLength) };
+  const fit = MODELS[name](y, horizon, seasonLength);
+  // Models that choose among variants (ets) name what they chose, e.g. ETS(A,Ad,N).
+  const chosen = (fit as { model?: unknown }).model;
+  return { model: typeof chosen === 'string' ? chosen : name, fit };
 }
