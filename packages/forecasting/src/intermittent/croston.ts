@@ -85,7 +85,21 @@ export function crostonCore(
  * croston([0, 0, 3, 0, 0, 0, 5, 0, 2], 2).mean // [3.08 / 1.37, 3.08 / 1.37] ≈ [2.2482, 2.2482]
  */
 export function croston(y: readonly number[], horizon: number, options: CrostonOptions = {}): ModelFit {
-  validateDemand(y, horizon, 'croston');
+  return fixedWeightCroston('croston', y, horizon, options, () => 1);
+}
+
+/**
+ * Croston with fixed weights (default 0.1 each), its forecast scaled by `factor(α_interval)`:
+ * 1 for Croston, `1 − α/2` for SBA. Internal.
+ */
+export function fixedWeightCroston(
+  name: string,
+  y: readonly number[],
+  horizon: number,
+  options: CrostonOptions,
+  factor: (alphaInterval: number) => number,
+): ModelFit {
+  validateDemand(y, horizon, name);
   validateOptionalRange('alphaDemand', options.alphaDemand, 0, 1);
   validateOptionalRange('alphaInterval', options.alphaInterval, 0, 1);
   const ad = options.alphaDemand ?? 0.1;
@@ -95,7 +109,7 @@ export function croston(y: readonly number[], horizon: number, options: CrostonO
     horizon,
     (z) => ({ ...sesM5(z, ad), alpha: ad }),
     (p) => ({ ...sesM5(p, ai), alpha: ai }),
-    1,
+    factor(ai),
   );
 }
 
