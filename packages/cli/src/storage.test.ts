@@ -5,7 +5,7 @@ import { planStorage, redactUrl } from './storage.js';
 import { UsageError } from './usage-error.js';
 
 describe('planStorage', () => {
-  const io = captureIo({ cwd: '/work/project' });
+  const io = captureIo({ cwd: '/srv/shop' });
   const plan = (...argv: string[]) => planStorage(parseCommandLine(['demo', ...argv], []).flags, io);
 
   it('defaults to PGlite in .s2b2b/pglite under the working directory', () => {
@@ -13,7 +13,7 @@ describe('planStorage', () => {
       kind: 'pglite',
       schema: 's2b2b',
       location: '.s2b2b/pglite',
-      pgliteDir: '/work/project/.s2b2b/pglite',
+      pgliteDir: '/srv/shop/.s2b2b/pglite',
     });
     expect(plan('--data-dir', '/tmp/elsewhere', '--schema', 'shop')).toMatchObject({
       location: '/tmp/elsewhere/pglite',
