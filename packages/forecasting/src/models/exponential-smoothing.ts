@@ -185,7 +185,7 @@ export function optimizeSmoothing(y: readonly number[], spec: SmoothingSpec): Op
     let bestValue = Number.POSITIVE_INFINITY;
     for (const x0 of starts) {
       const step = names.map((name) => (name === 'phi' ? -0.05 : name === 'beta' ? 0.01 : 0.1));
-      const r = nelderMead(objective, x0, { step, fTol: 1e-12, xTol: 1e-7, maxEvaluations: 2000 });
+      const r = nelderMead(objective, x0, { step, fTol: 1e-10, xTol: 1e-5, maxEvaluations: 2000 });
       if (r.value < bestValue) {
         bestValue = r.value;
         best = r.x;
