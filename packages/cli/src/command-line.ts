@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { isS2b2bError } from '@s2b2b/core';
+import { quoteSchema } from '@s2b2b/storage-postgres';
 import { suggest } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
@@ -85,7 +87,6 @@ export interface CommandLine {
 /** The default seed. */
 export const DEFAULT_SEED = 42;
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const INTEGER = /^-?\d{1,16}$/;
 
 /**
@@ -178,10 +179,15 @@ function globalFlags(values: ReadonlyMap<string, string | boolean>): GlobalFlags
     }
   }
   const schema = text('schema');
-  if (schema !== undefined && (!SCHEMA_NAME.test(schema) || schema.startsWith('pg_'))) {
-    throw new UsageError(
-      `--schema must be lower-case letters, digits and _ (at most 63, not starting with a digit or pg_), got "${schema}"`,
-    );
+  if (schema !== undefined) {
+    try {
+      quoteSchema(schema); // the adapter's own rule, so the two never drift apart
+    } catch (error) {
+      if (!isS2b2bError(error, 'VALIDATION')) throw error;
+      throw new UsageError(
+        `--schema must be lower-case letters, digits and _ (at most 63, not starting with a digit or pg_), got "${schema}"`,
+      );
+    }
   }
   const dataDir = text('data-dir');
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');

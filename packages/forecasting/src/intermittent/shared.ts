@@ -12,7 +12,7 @@
  */
 import { ValidationError } from '@s2b2b/core';
 import { goldenSection } from '../models/optimize.js';
-import { validateHorizon, validateInRange } from '../models/validate.js';
+import { validateHorizon, validateInRange, validateSeries } from '../models/validate.js';
 
 /** Lower bound of the M5 benchmarks' optimised smoothing weights. */
 export const M5_ALPHA_LOWER = 0.1;
@@ -24,15 +24,9 @@ export const M5_ALPHA_UPPER = 0.3;
  * `horizon` an integer ≥ 1. The issue path names `y` (with the index) or `horizon`.
  */
 export function validateDemand(y: readonly number[], horizon: number, model: string): void {
-  if (!Array.isArray(y)) throw ValidationError.field('y', 'must be an array of numbers');
-  if (y.length < 1) throw ValidationError.field('y', `${model} needs at least 1 observation, got 0`);
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw ValidationError.field(['y', i], `must be a finite number, got ${String(v)}`);
-    }
-    if (v < 0) throw ValidationError.field(['y', i], `demand must be >= 0, got ${v}`);
-  }
+  validateSeries(y, 1, model);
+  const negative = y.findIndex((v) => v < 0);
+  if (negative >= 0) throw ValidationError.field(['y', negative], `demand must be >= 0, got ${y[negative]}`);
   validateHorizon(horizon);
 }
 
