@@ -1,0 +1,9 @@
+/**
+ * `@s2b2b/logistics` — carrier rates and choice, order consolidation, vehicle routing
+ * (CVRP / VRPTW) and shipment tracking.
+ *
+ * @packageDocumentation
+ */
+
+export * from './geo/index.js';
+export * from './vrp/index.js';
