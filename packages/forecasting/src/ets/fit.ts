@@ -1,16 +1,28 @@
 import { ValidationError } from '@s2b2b/core';
-import { type MinimizeResult, nelderMead } from '../models/optimize.js';
+import { bfgs } from '../models/bfgs.js';
 import { centredMovingAverage } from '../models/seasonality.js';
 import { validateSeasonLength, validateSeries } from '../models/validate.js';
-import { type EtsParams, type EtsSpec, etsFilter, etsName, validateEtsSpec } from './model.js';
+import { createEtsWorkspace, etsGradientLength, etsLikelihood } from './likelihood.js';
+import { type EtsParams, type EtsSpec, etsCodes, etsFilter, etsName, validateEtsSpec } from './model.js';
 
 /** Options of {@link fitEts}. */
 export type FitEtsOptions = {
   /** Observations per seasonal cycle (default 1; needed for seasonal models). */
   seasonLength?: number;
-  /** Nelder–Mead evaluation budget per run (default `max(2000, 200 × dimension)`; two starts, each run twice). */
-  maxEvaluations?: number;
+  /** BFGS iteration budget per start (default 200). */
+  maxIterations?: number;
+  /**
+   * Where the optimiser starts (default all three, keeping the best optimum): `'initparam'` — R's
+   * starting values (α = 0.2/m of its range, β = 0.1 α, γ = 0.05 (1 − α), φ = 0.978);
+   * `'responsive'` — the same with α at 90 % of its range, where the likelihood of many business
+   * series has a second, often higher, mode; `'quiet'` — α, β, γ at 0.25 % of their ranges, the
+   * basin of series close to a fixed line or seasonal pattern.
+   */
+  starts?: readonly EtsStart[];
 };
+
+/** A starting point of {@link fitEts}'s optimiser. */
+export type EtsStart = 'initparam' | 'responsive' | 'quiet';
 
 /** A fitted ETS model. */
 export type EtsFit = {
@@ -43,21 +55,14 @@ export type EtsFit = {
 
 const LOWER = { alpha: 1e-4, beta: 1e-4, gamma: 1e-4, phi: 0.8 };
 const UPPER = { alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98 };
-const PENALTY = 1e10;
-const LOGIT_STEP = 1;
-/** Logit of the low start (position 0.25 % into each bound). */
-const LOW_LOGIT = -6;
-
-/** Logit of the position of `v` in `[lo, hi]` (clamped a little inside). */
-function logitIn(v: number, lo: number, hi: number): number {
-  const u = Math.min(1 - 1e-6, Math.max(1e-6, (v - lo) / (hi - lo)));
-  return Math.log(u / (1 - u));
-}
-
-/** Inverse of {@link logitIn}: a point of `[lo, hi]`. */
-function fromLogit(z: number, lo: number, hi: number): number {
-  return lo + (hi - lo) / (1 + Math.exp(-z));
-}
+/** Position of α within its bounds at the `'responsive'` start. */
+const RESPONSIVE_POSITION = 0.9;
+/** Position of α, β and γ within their bounds at the `'quiet'` start. */
+const QUIET_POSITION = 0.0025;
+/** The starts tried by default. */
+const ETS_STARTS: readonly EtsStart[] = ['initparam', 'responsive', 'quiet'];
+/** BFGS stopping rules: the likelihood is of order n, so these are far below what changes a forecast. */
+const TOLERANCE = { gradientTolerance: 1e-6, relativeTolerance: 1e-10 };
 
 /**
  * Initial states by the R `forecast:::initstate` heuristic: classical decomposition (R `decompose`, additive or
@@ -133,12 +138,15 @@ export function etsInitialStates(
 
 /**
  * Fits an ETS model by maximum likelihood as R `forecast::ets` with `opt.crit = "lik"`, `bounds = "usual"`:
- * initial states from {@link etsInitialStates}, then Nelder–Mead (from R's starting values and from smoothing
- * weights near their lower bounds, each restarted once at its optimum) over α, β, γ, φ and the initial states
+ * initial states from {@link etsInitialStates}, then BFGS over α, β, γ, φ and the initial states
  * (`m − 1` free seasonal states; the remaining one normalises the seasonal states to sum 0, or m for
- * multiplicative). Usual bounds α ∈ [1e-4, 0.9999], β ∈ [1e-4, α],
- * γ ∈ [1e-4, 1 − α], φ ∈ [0.8, 0.98] hold by construction (the simplex moves on logits of the position within
- * each bound, which also lets it reach optima on a bound); multiplicative seasonal states must stay > 0 (penalty).
+ * multiplicative), with the exact gradient of the likelihood from one adjoint pass
+ * ({@link etsLikelihood}). The likelihood is often multimodal in the smoothing weights, so by default
+ * three starts (see {@link FitEtsOptions.starts}) and the best optimum is kept. The data are divided by their mean
+ * absolute value while fitting so every coordinate is of order one; the likelihood is reported on the
+ * original scale. Usual bounds α ∈ [1e-4, 0.9999], β ∈ [1e-4, α], γ ∈ [1e-4, 1 − α], φ ∈ [0.8, 0.98]
+ * hold by construction (the optimiser moves on logits of the position within each bound);
+ * multiplicative models must keep their one-step forecasts and seasonal states positive.
  * Information criteria as R: `aic = lik + 2k`, `aicc = aic + 2k(k+1)/(n−k−1)`, `bic = lik + k·log n`,
  * `loglik = −lik/2`, k = parameters + initial states + 1.
  *
@@ -155,10 +163,18 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
   const seasonLength = options.seasonLength ?? 1;
   validateSeasonLength(seasonLength);
   if (
-    options.maxEvaluations !== undefined &&
-    (!Number.isInteger(options.maxEvaluations) || options.maxEvaluations < 10)
+    options.maxIterations !== undefined &&
+    (!Number.isInteger(options.maxIterations) || options.maxIterations < 1)
   ) {
-    throw ValidationError.field('maxEvaluations', 'must be an integer >= 10');
+    throw ValidationError.field('maxIterations', 'must be a positive integer');
+  }
+  if (
+    options.starts !== undefined &&
+    (!Array.isArray(options.starts) ||
+      options.starts.length === 0 ||
+      options.starts.some((start) => start !== 'initparam' && start !== 'responsive' && start !== 'quiet'))
+  ) {
+    throw ValidationError.field('starts', "must be a non-empty list of 'initparam' | 'responsive' | 'quiet'");
   }
   const n = y.length;
   const seasonal = spec.season !== 'N';
@@ -176,96 +192,133 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
   const multSeason = spec.season === 'M';
   const init = etsInitialStates(y, spec, m);
 
-  // starting parameters as R initparam (usual bounds)
-  const alpha0 = LOWER.alpha + (0.2 * (UPPER.alpha - LOWER.alpha)) / seasonLength;
-  const beta0 = LOWER.beta + 0.1 * (Math.min(UPPER.beta, alpha0) - LOWER.beta);
-  const gamma0 = LOWER.gamma + 0.05 * (Math.min(UPPER.gamma, 1 - alpha0) - LOWER.gamma);
-  const phi0 = LOWER.phi + 0.99 * (UPPER.phi - LOWER.phi);
+  // Fit on y / scale: states of order one, so one identity start suits every coordinate.
+  let absSum = 0;
+  for (const v of y) absSum += Math.abs(v);
+  const scale = absSum > 0 ? absSum / n : 1;
+  const scaled = Float64Array.from(y, (v) => v / scale);
+  const seasonScale = multSeason ? 1 : scale;
 
-  let mean = 0;
-  for (const v of y) mean += v;
-  mean /= n;
-  let varSum = 0;
-  for (const v of y) varSum += (v - mean) ** 2;
-  const sd = Math.sqrt(varSum / Math.max(1, n - 1));
-  const scale = sd > 0 ? sd : Math.abs(mean) > 0 ? 0.01 * Math.abs(mean) : 1;
+  // Layout of the optimiser's vector: the positions in [0, 1] of α, β, γ, φ within their bounds
+  // (those the model has), then l0, b0 and the free seasonal states s_1..s_{m−1}, on the scaled data.
+  const iBeta = hasTrend ? 1 : -1;
+  const iGamma = seasonal ? 1 + (hasTrend ? 1 : 0) : -1;
+  const iPhi = damped ? 1 + (hasTrend ? 1 : 0) + (seasonal ? 1 : 0) : -1;
+  const iLevel = 1 + (hasTrend ? 1 : 0) + (seasonal ? 1 : 0) + (damped ? 1 : 0);
+  const iTrend = hasTrend ? iLevel + 1 : -1;
+  const iSeason = iLevel + (hasTrend ? 2 : 1);
+  const dim = iSeason + (seasonal ? m - 1 : 0);
+  const seasonTotal = multSeason ? m : 0;
+  const lower = new Float64Array(dim).fill(Number.NEGATIVE_INFINITY);
+  const upper = new Float64Array(dim).fill(Number.POSITIVE_INFINITY);
+  lower.fill(0, 0, iLevel);
+  upper.fill(1, 0, iLevel);
 
-  // the optimiser works on logits of the position within the usual bounds (β within [1e-4, α], γ within
-  // [1e-4, 1 − α]), so the bounds on the smoothing parameters hold by construction
-  const x0: number[] = [logitIn(alpha0, LOWER.alpha, UPPER.alpha)];
-  const steps: number[] = [LOGIT_STEP];
-  if (hasTrend) {
-    x0.push(logitIn(beta0, LOWER.beta, Math.min(UPPER.beta, alpha0)));
-    steps.push(LOGIT_STEP);
-  }
-  if (seasonal) {
-    x0.push(logitIn(gamma0, LOWER.gamma, Math.min(UPPER.gamma, 1 - alpha0)));
-    steps.push(LOGIT_STEP);
-  }
-  if (damped) {
-    x0.push(logitIn(phi0, LOWER.phi, UPPER.phi));
-    steps.push(-LOGIT_STEP);
-  }
-  const stateOffset = x0.length;
-  x0.push(init.level);
-  steps.push(0.1 * scale);
-  if (hasTrend) {
-    x0.push(init.trend);
-    steps.push(0.05 * scale);
-  }
-  for (let j = 1; j < m; j++) {
-    x0.push(init.season[j] as number);
-    steps.push(multSeason ? 0.05 : 0.1 * scale);
-  }
+  const x0 = new Float64Array(dim);
+  x0[0] = 0.2 / seasonLength;
+  if (hasTrend) x0[iBeta] = 0.1;
+  if (seasonal) x0[iGamma] = 0.05;
+  if (damped) x0[iPhi] = 0.99;
+  x0[iLevel] = init.level / scale;
+  if (hasTrend) x0[iTrend] = init.trend / scale;
+  for (let j = 1; j < m; j++) x0[iSeason + j - 1] = (init.season[j] as number) / seasonScale;
 
-  const season = new Array<number>(m).fill(0);
-  const unpack = (x: readonly number[]): { params: EtsParams; violation: number } => {
-    let i = 0;
-    const alpha = fromLogit(x[i++] as number, LOWER.alpha, UPPER.alpha);
-    const beta = hasTrend ? fromLogit(x[i++] as number, LOWER.beta, Math.min(UPPER.beta, alpha)) : 0;
-    const gamma = seasonal ? fromLogit(x[i++] as number, LOWER.gamma, Math.min(UPPER.gamma, 1 - alpha)) : 0;
-    const phi = damped ? fromLogit(x[i++] as number, LOWER.phi, UPPER.phi) : 1;
-    const level = x[i++] as number;
-    const trend = hasTrend ? (x[i++] as number) : 0;
-    let violation = 0;
-    let sum = 0;
-    for (let j = 1; j < m; j++) {
-      const s = x[i++] as number;
-      season[j] = s;
-      sum += s;
-    }
-    if (seasonal) season[0] = (multSeason ? m : 0) - sum;
-    if (multSeason) for (const s of season) if (s <= 0) violation += 1e-3 - s;
+  const codes = etsCodes(spec, 1);
+  const ws = createEtsWorkspace(n, m);
+  const full = new Float64Array(etsGradientLength(m));
+  const season = new Float64Array(m);
+  const ALPHA_RANGE = UPPER.alpha - LOWER.alpha;
+  const PHI_RANGE = UPPER.phi - LOWER.phi;
+  const params = (x: ArrayLike<number>) => {
+    const alpha = LOWER.alpha + ALPHA_RANGE * (x[0] as number);
     return {
-      params: { alpha, beta, gamma, phi, level, trend, season: seasonal ? [...season] : [] },
-      violation,
+      alpha,
+      beta: hasTrend ? LOWER.beta + (alpha - LOWER.beta) * (x[iBeta] as number) : 0,
+      gamma: seasonal ? LOWER.gamma + (1 - alpha - LOWER.gamma) * (x[iGamma] as number) : 0,
+      phi: damped ? LOWER.phi + PHI_RANGE * (x[iPhi] as number) : 1,
     };
   };
-  const objective = (x: readonly number[]): number => {
-    const { params, violation } = unpack(x);
-    if (violation > 0) return PENALTY * (1 + violation);
-    const lik = etsFilter(y, spec, params, m).lik;
-    if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
-    return Math.max(lik, -1e10);
+  const objective = (x: Float64Array, grad: Float64Array): number => {
+    const p = params(x);
+    codes.phi = p.phi;
+    let sum = 0;
+    for (let j = 1; j < m; j++) {
+      const v = x[iSeason + j - 1] as number;
+      season[j] = v;
+      sum += v;
+    }
+    if (seasonal) season[0] = seasonTotal - sum;
+    const trend0 = hasTrend ? (x[iTrend] as number) : 0;
+    const lik = etsLikelihood(
+      scaled,
+      codes,
+      m,
+      p.alpha,
+      p.beta,
+      p.gamma,
+      x[iLevel] as number,
+      trend0,
+      season,
+      full,
+      ws,
+    );
+    if (!Number.isFinite(lik)) return lik;
+    // chain rule from (α, β, γ, φ, states) to the optimiser's coordinates
+    let gAlpha = full[0] as number;
+    if (hasTrend) gAlpha += (full[1] as number) * (x[iBeta] as number);
+    if (seasonal) gAlpha -= (full[2] as number) * (x[iGamma] as number);
+    grad[0] = gAlpha * ALPHA_RANGE;
+    if (hasTrend) grad[iBeta] = (full[1] as number) * (p.alpha - LOWER.beta);
+    if (seasonal) grad[iGamma] = (full[2] as number) * (1 - p.alpha - LOWER.gamma);
+    if (damped) grad[iPhi] = (full[3] as number) * PHI_RANGE;
+    grad[iLevel] = full[4] as number;
+    if (hasTrend) grad[iTrend] = full[5] as number;
+    for (let j = 1; j < m; j++) grad[iSeason + j - 1] = (full[6 + j] as number) - (full[6] as number);
+    return lik;
   };
 
-  const maxEvaluations = options.maxEvaluations ?? Math.max(2000, 200 * x0.length);
-  // Two starts, each refined by one restart at its optimum (a fresh, smaller simplex guards against a collapsed
-  // one): R's `initparam` values, and all smoothing weights near their lower bounds (the likelihood is often
-  // multimodal in α, β; the second start finds the α ≈ 1e-4 optima of near-deterministic series).
-  const restartSteps = steps.map((s, i) => (i < stateOffset ? 0.5 * s : 0.2 * s));
-  const lowStart = x0.map((v, i) => (i < stateOffset && !(damped && i === stateOffset - 1) ? LOW_LOGIT : v));
-  let best: MinimizeResult | undefined;
-  for (const start of [x0, lowStart]) {
-    const first = nelderMead(objective, start, { step: steps, maxEvaluations });
-    const second = nelderMead(objective, first.x, { step: restartSteps, maxEvaluations });
-    for (const run of [first, second]) if (best === undefined || run.value < best.value) best = run;
+  const maxIterations = options.maxIterations ?? 200;
+  const responsive = Float64Array.from(x0);
+  responsive[0] = RESPONSIVE_POSITION;
+  const quiet = Float64Array.from(x0);
+  quiet[0] = QUIET_POSITION;
+  if (hasTrend) quiet[iBeta] = QUIET_POSITION;
+  if (seasonal) quiet[iGamma] = QUIET_POSITION;
+  let best: { x: number[]; value: number } | undefined;
+  for (const name of options.starts ?? ETS_STARTS) {
+    const start = name === 'responsive' ? responsive : name === 'quiet' ? quiet : x0;
+    const run = bfgs(objective, start, { lower, upper, maxIterations, ...TOLERANCE });
+    if (best === undefined || run.value < best.value) best = run;
   }
   if (best === undefined) throw new Error('unreachable');
-  const { params } = unpack(best.x);
+  const p = params(best.x);
+  const seasonStates = new Array<number>(seasonal ? m : 0);
+  if (seasonal) {
+    let sum = 0;
+    for (let j = 1; j < m; j++) {
+      const v = (best.x[iSeason + j - 1] as number) * seasonScale;
+      seasonStates[j] = v;
+      sum += v;
+    }
+    seasonStates[0] = seasonTotal - sum;
+  }
+  const fitted: EtsParams = {
+    alpha: p.alpha,
+    beta: p.beta,
+    gamma: p.gamma,
+    phi: p.phi,
+    level: (best.x[iLevel] as number) * scale,
+    trend: hasTrend ? (best.x[iTrend] as number) * scale : 0,
+    season: seasonStates,
+  };
+  return summarize(y, spec, m, fitted, dim);
+}
+
+/** Runs the filter at the fitted parameters and computes the criteria R `ets` reports. */
+function summarize(y: readonly number[], spec: EtsSpec, m: number, params: EtsParams, np: number): EtsFit {
+  const n = y.length;
   const run = etsFilter(y, spec, params, m);
-  const lik = Math.max(run.lik, -1e10);
-  const np = best.x.length;
+  const lik = Number.isNaN(run.lik) ? Number.POSITIVE_INFINITY : Math.max(run.lik, -1e10);
   const k = np + 1;
   const aic = lik + 2 * k;
   const aicc = n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Number.POSITIVE_INFINITY;

@@ -121,18 +121,25 @@ export function validateEtsSpec(spec: EtsSpec): void {
 export type EtsWorkState = { l: number; b: number; s: Float64Array };
 
 /** Integer codes of a spec for the hot loops. */
-export type EtsCodes = { multError: boolean; hasTrend: boolean; season: 0 | 1 | 2; phi: number };
+export type EtsCodes = {
+  multError: boolean;
+  hasTrend: boolean;
+  damped: boolean;
+  season: 0 | 1 | 2;
+  phi: number;
+};
 
 /**
  * Integer codes of `spec` (season 0 none, 1 additive, 2 multiplicative; φ = 1 unless damped).
  *
  * @example
- * etsCodes({ error: 'M', trend: 'A', season: 'M' }, 0.9) // { multError: true, hasTrend: true, season: 2, phi: 1 }
+ * etsCodes({ error: 'M', trend: 'A', season: 'M' }, 0.9) // { multError: true, hasTrend: true, damped: false, season: 2, phi: 1 }
  */
 export function etsCodes(spec: EtsSpec, phi: number): EtsCodes {
   return {
     multError: spec.error === 'M',
     hasTrend: spec.trend !== 'N',
+    damped: spec.trend === 'Ad',
     season: spec.season === 'N' ? 0 : spec.season === 'A' ? 1 : 2,
     phi: spec.trend === 'Ad' ? phi : 1,
   };
