@@ -69,6 +69,7 @@ export { seasonalNaiveScale } from './metrics/seasonal-naive-scale.js';
 export { smape } from './metrics/smape.js';
 export type { NumericVector } from './metrics/vector.js';
 export { wape } from './metrics/wape.js';
+export { type BfgsOptions, type BfgsResult, bfgs, type ObjectiveWithGradient } from './models/bfgs.js';
 export { type DampedOptions, damped } from './models/damped.js';
 export { type HoltOptions, holt } from './models/holt.js';
 export { naive } from './models/naive.js';
@@ -87,4 +88,12 @@ export {
 } from './models/seasonality.js';
 export { type SesOptions, ses } from './models/ses.js';
 export { type ThetaOptions, theta } from './models/theta.js';
+export {
+  dynamicOptimizedTheta,
+  optimizedTheta,
+  type ThetaModelOptions,
+  type ThetaModelParams,
+  type ThetaStateSpaceRun,
+  thetaStateSpace,
+} from './models/theta-models.js';
 export type { ForecastModel, ModelFit, SeasonalOptions } from './models/types.js';

@@ -12,6 +12,7 @@ import { seasonalNaive } from '../models/seasonal-naive.js';
 import { withSeasonalAdjustment } from '../models/seasonal-wrapper.js';
 import { ses } from '../models/ses.js';
 import { theta } from '../models/theta.js';
+import { dynamicOptimizedTheta, optimizedTheta } from '../models/theta-models.js';
 import type { ModelFit } from '../models/types.js';
 
 /** A model as `forecast` runs it: the series, the horizon and the season length. */
@@ -22,7 +23,7 @@ const seasonalHolt = withSeasonalAdjustment(holt);
 const seasonalDamped = withSeasonalAdjustment(damped);
 
 /** The smallest series each model fits (shorter series fall back to `naive`). */
-const MINIMUM_LENGTH: Record<string, number> = { holt: 3, damped: 3, theta: 3, ets: 3 };
+const MINIMUM_LENGTH: Record<string, number> = { holt: 3, damped: 3, theta: 3, otm: 3, dotm: 3, ets: 3 };
 
 /**
  * The named models `forecast` knows. Each takes `(y, horizon, seasonLength)`; the seasonal
@@ -37,6 +38,8 @@ export const MODELS = {
   holt: (y, h, m) => seasonalHolt(y, h, { seasonLength: m }),
   damped: (y, h, m) => seasonalDamped(y, h, { seasonLength: m }),
   theta: (y, h, m) => theta(y, h, { seasonLength: m }),
+  otm: (y, h, m) => optimizedTheta(y, h, { seasonLength: m }),
+  dotm: (y, h, m) => dynamicOptimizedTheta(y, h, { seasonLength: m }),
   ets: (y, h, m) => autoEts(y, h, { seasonLength: m, level: [] }),
   croston: (y, h) => croston(y, h),
   crostonOptimized: (y, h) => crostonOptimized(y, h),
