@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { naive } from '../models/naive.js';
 import { conformalIntervals, randomWalkIntervals } from './conformal.js';
-import { forecast } from './forecast.js';
+import { AUTO_COMBINATION, forecast } from './forecast.js';
 import { fillMissing } from './missing.js';
+import { runModel } from './registry.js';
 
 function validation(fn: () => unknown): ValidationError {
   try {
@@ -51,11 +52,15 @@ describe('forecast', () => {
     expect(forecast([3, 9], { horizon: 2, model: 'theta' })).toMatchObject({ model: 'naive', mean: [9, 9] });
   });
 
-  it('averages theta and damped under auto', () => {
+  it('averages automatic ETS, Theta and the dynamic optimised Theta under auto', () => {
     const result = forecast(seasonal, { horizon: 12, seasonLength: 12 });
-    expect(result.model).toBe('mean(theta,damped)');
-    expect(result.mean).toHaveLength(12);
-    expect(result.mean.every(Number.isFinite)).toBe(true);
+    const members = AUTO_COMBINATION.map((name) => runModel(name, seasonal, 12, 12));
+    expect(result.model).toBe(`mean(${members.map((member) => member.model).join(',')})`);
+    expect(result.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
+    result.mean.forEach((value, k) => {
+      const average = members.reduce((sum, member) => sum + member.fit.mean[k]!, 0) / members.length;
+      expect(value).toBeCloseTo(Math.max(0, average), 9);
+    });
   });
 
   it('runs automatic ETS by name and says which ETS model it chose', () => {
@@ -165,6 +170,6 @@ describe('forecast on intermittent demand', () => {
 
   it('keeps smooth demand with a few zeros on the combination', () => {
     const smooth = [10, 12, 0, 11, 13, 12, 10, 14, 12, 11, 13, 12];
-    expect(forecast(smooth, { horizon: 2 }).model).toBe('mean(theta,damped)');
+    expect(forecast(smooth, { horizon: 2 }).model).toBe('mean(ETS(A,N,N),theta,dotm)');
   });
 });
