@@ -1,13 +1,32 @@
-import type { CoreStorage, InfrastructureTx } from '@s2b2b/core';
+import type { CoreStorage } from '@s2b2b/core';
+import type { InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import { MemoryEventStore } from './event-store.js';
 import { MemoryIdempotencyStore } from './idempotency-store.js';
+import { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
 import { MemoryEngine } from './memory-engine.js';
 
-/** The in-memory storage: every store port, kept in this process. */
-export interface MemoryStorage extends CoreStorage {
+/**
+ * A memory transaction: the infrastructure ports and every domain's port (`tx.inventory`, ...),
+ * the intersection of each domain's transaction type.
+ *
+ * @example
+ * await storage.transaction(async (tx: MemoryTx) => tx.inventory.getPosition('WH-SH', 'TEA'));
+ */
+export type MemoryTx = InventoryTx;
+
+/**
+ * The in-memory storage: every store port, kept in this process.
+ *
+ * @example
+ * const storage: MemoryStorage = createMemoryStorage();
+ */
+export interface MemoryStorage extends CoreStorage, InventoryStorage {
   readonly kind: 'memory';
   /** The transaction engine, for hosts that add their own memory stores to the same transactions. */
   readonly engine: MemoryEngine;
+  /** Inventory, read side (`tx.inventory` writes). */
+  readonly inventory: MemoryInventoryStore;
+  transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -23,14 +42,16 @@ export function createMemoryStorage(): MemoryStorage {
   const engine = new MemoryEngine();
   const idempotency = new MemoryIdempotencyStore(engine);
   const events = new MemoryEventStore(engine);
+  const inventory = new MemoryInventoryStore(engine);
   return {
     kind: 'memory',
     engine,
     idempotency,
     events,
-    transaction<T>(fn: (tx: InfrastructureTx) => Promise<T>): Promise<T> {
+    inventory,
+    transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T> {
       return engine.transaction((ctx) =>
-        fn({ idempotency: idempotency.port(ctx), events: events.port(ctx) }),
+        fn({ idempotency: idempotency.port(ctx), events: events.port(ctx), inventory: inventory.port(ctx) }),
       );
     },
     /** Nothing to release: the state lives as long as the object. */

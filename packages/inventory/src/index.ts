@@ -1,0 +1,2 @@
+export * from './stock/index.js';
+export * from './store.js';
