@@ -16,6 +16,7 @@ export {
   createPostgresStorage,
   type PostgresStorage,
   type PostgresStorageOptions,
+  type PostgresTx,
   type TransactionOptions,
 } from './postgres-storage.js';
 export { isRetryableError, type RetryOptions, retryableSqlState, withRetry } from './retry.js';

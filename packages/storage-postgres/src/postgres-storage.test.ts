@@ -26,21 +26,50 @@ for (const target of testTargets()) {
       await target.release(client);
     });
 
+    const ALL = ['core/0001_infrastructure', 'inventory/0001_stock'];
+
     it('migrates once; a second run applies nothing', async () => {
       const storage = open();
-      expect(await storage.migrate()).toEqual({ applied: ['core/0001_infrastructure'], alreadyApplied: [] });
-      expect(await storage.migrate()).toEqual({ applied: [], alreadyApplied: ['core/0001_infrastructure'] });
+      expect(await storage.migrate()).toEqual({ applied: ALL, alreadyApplied: [] });
+      expect(await storage.migrate()).toEqual({ applied: [], alreadyApplied: ALL });
       const { rows } = await storage.sql.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM "${storage.schema}".schema_migrations`,
       );
-      expect(rows[0]?.n).toBe(1);
+      expect(rows[0]?.n).toBe(ALL.length);
     });
 
     it('applies each migration exactly once when four processes migrate at the same time', async () => {
       const schema = freshSchema();
       const reports = await Promise.all(Array.from({ length: 4 }, () => open(schema).migrate()));
-      expect(reports.flatMap((report) => report.applied)).toEqual(['core/0001_infrastructure']);
-      expect(reports.flatMap((report) => report.alreadyApplied)).toHaveLength(3);
+      expect(reports.flatMap((report) => report.applied)).toEqual(ALL);
+      expect(reports.flatMap((report) => report.alreadyApplied)).toHaveLength(3 * ALL.length);
+    });
+
+    it('creates only the tables of the domains asked for, and adds a domain later', async () => {
+      const storage = open();
+      const tables = async () =>
+        (
+          await storage.sql.query<{ name: string }>(
+            `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`,
+            [storage.schema],
+          )
+        ).rows.map((row) => row.name);
+      expect(await storage.migrate({ domains: ['core'] })).toEqual({ applied: [ALL[0]], alreadyApplied: [] });
+      expect(await tables()).toEqual(['event_outbox', 'idempotency_records', 'schema_migrations']);
+      expect(await storage.migrate({ domains: ['inventory'] })).toEqual({
+        applied: [ALL[1]],
+        alreadyApplied: [ALL[0]],
+      });
+      expect(await tables()).toEqual([
+        'event_outbox',
+        'idempotency_records',
+        'inventory_document_lines',
+        'inventory_documents',
+        'inventory_movements',
+        'inventory_positions',
+        'inventory_warehouses',
+        'schema_migrations',
+      ]);
     });
 
     it('refuses to run when an applied migration was changed', async () => {
@@ -195,6 +224,13 @@ describe('migrationSql', () => {
     expect(migrationSql({ schema: 'other' })[0]?.checksum).toBe(migrations[0]?.checksum);
     expect(() => migrationSql({ schema: 'Bad Name' })).toThrow(ValidationError);
     expect(() => migrationSql({ domains: ['unknown'] })).toThrow(ValidationError);
+    const withInventory = migrationSql({ schema: 'tenant_a', domains: ['inventory'] });
+    expect(withInventory.map((migration) => migration.id)).toEqual([
+      'core/0001_infrastructure',
+      'inventory/0001_stock',
+    ]);
+    expect(withInventory[1]?.sql).toContain('CREATE TABLE "tenant_a".inventory_movements');
+    expect(withInventory[1]?.sql).not.toContain('{{schema}}');
   });
 });
 

@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CoreStorage, EventPage, IdempotencyRecord, InfrastructureTx } from '@s2b2b/core';
+import type { CoreStorage, EventPage, IdempotencyRecord } from '@s2b2b/core';
 import { checkEventPageLimit, DEFAULT_EVENT_PAGE, ValidationError } from '@s2b2b/core';
+import type { InventoryReader, InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import { eventOutboxPort, parseCursor, readEvents, selectPage } from './event-store.js';
 import { idempotencyPort, purgeRecords, readRecord } from './idempotency-store.js';
+import { inventoryReader, inventoryTxPort } from './inventory/postgres-inventory-store.js';
 import { type MigrationReport, runMigrations } from './migrations.js';
 import { type RetryOptions, withRetry } from './retry.js';
 import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
@@ -30,14 +32,25 @@ export interface TransactionOptions {
   isolation?: IsolationLevel;
 }
 
+/**
+ * A PostgreSQL transaction: the infrastructure ports and every domain's port (`tx.inventory`, ...),
+ * the intersection of each domain's transaction type.
+ *
+ * @example
+ * await storage.transaction(async (tx: PostgresTx) => tx.inventory.lockPositions([{ warehouseId: 'WH-SH', sku: 'TEA' }]));
+ */
+export type PostgresTx = InventoryTx;
+
 /** Every store port on PostgreSQL. */
-export interface PostgresStorage extends CoreStorage {
+export interface PostgresStorage extends CoreStorage, InventoryStorage {
   readonly kind: 'postgres' | 'pglite';
   /** The schema every table lives in. */
   readonly schema: string;
   /** Applies the missing migrations of the given domains (all by default; `core` always). */
   migrate(options?: { domains?: readonly string[] }): Promise<MigrationReport>;
-  transaction<T>(fn: (tx: InfrastructureTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: PostgresTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Inventory, read side (`tx.inventory` writes); needs the `inventory` migrations. */
+  readonly inventory: InventoryReader;
   /** Runs raw SQL in the storage's current transaction (or on the client) — for host extensions and tests. */
   readonly sql: SqlExecutor;
 }
@@ -75,15 +88,13 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     return current && !current.done ? current : undefined;
   };
 
-  const portsOn = (tx: SqlExecutor): InfrastructureTx => ({
+  const portsOn = (tx: SqlExecutor): PostgresTx => ({
     idempotency: idempotencyPort(tx, quoted),
     events: eventOutboxPort(tx, quoted, lockKey),
+    inventory: inventoryTxPort(tx, quoted),
   });
 
-  const transaction = async <T>(
-    fn: (tx: InfrastructureTx) => Promise<T>,
-    txOptions: TransactionOptions = {},
-  ) => {
+  const transaction = async <T>(fn: (tx: PostgresTx) => Promise<T>, txOptions: TransactionOptions = {}) => {
     const outer = active();
     if (outer) return savepoint(outer, () => fn(portsOn(outer.tx)));
     return withRetry(
@@ -112,6 +123,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     transaction,
     migrate: (migrateOptions = {}) =>
       withRetry(() => runMigrations(sql, schema, migrateOptions.domains), options.retry),
+    inventory: inventoryReader(currentExecutor, quoted),
     idempotency: {
       async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
         return readRecord(currentExecutor, quoted, scope, key);

@@ -1,4 +1,5 @@
 import { sql as core0001 } from './core/0001_infrastructure.js';
+import { sql as inventory0001 } from './inventory/0001_stock.js';
 
 /** One versioned migration of one domain; `sql` holds `{{schema}}` placeholders. */
 export interface MigrationDefinition {
@@ -15,4 +16,5 @@ export interface MigrationDefinition {
  */
 export const MIGRATIONS: readonly MigrationDefinition[] = Object.freeze([
   { domain: 'core', version: 1, name: 'infrastructure', sql: core0001 },
+  { domain: 'inventory', version: 1, name: 'stock', sql: inventory0001 },
 ]);
