@@ -1,0 +1,8 @@
+export {
+  planRebalancing,
+  type RebalancingPlan,
+  type Transfer,
+  type UnmetReason,
+  type WarehousePlan,
+} from './plan-rebalancing.js';
+export * from './schemas.js';
