@@ -4,9 +4,14 @@
  *
  * @packageDocumentation
  */
+import type { InventoryStorage } from '@s2b2b/inventory';
 import { describeEventOutboxConformance } from './event-outbox-conformance.js';
 import type { ConformanceOptions, StorageFactory } from './factory.js';
 import { describeIdempotencyConformance } from './idempotency-conformance.js';
+import {
+  describeInventoryConformance,
+  type InventoryConformanceOptions,
+} from './inventory/inventory-conformance.js';
 import { describeTransactionConformance } from './transaction-conformance.js';
 
 export { describeEventOutboxConformance } from './event-outbox-conformance.js';
@@ -18,7 +23,33 @@ export {
 } from './factory.js';
 export { endCursor, inParallel, readAll, testEvent, uniqueName } from './fixtures.js';
 export { describeIdempotencyConformance } from './idempotency-conformance.js';
+export type { InventoryConcurrencyOptions } from './inventory/inventory-concurrency-conformance.js';
+export {
+  describeInventoryConformance,
+  type InventoryConformanceOptions,
+} from './inventory/inventory-conformance.js';
+export type { InventoryPropertyOptions } from './inventory/inventory-property-conformance.js';
+export { type ModelOutcome, StockModel } from './inventory/stock-model.js';
 export { describeTransactionConformance } from './transaction-conformance.js';
+
+/**
+ * A storage with every port of the kit (the infrastructure ports and each domain's store):
+ * what `createMemoryStorage()` and `createPostgresStorage()` return. Grows with each domain.
+ *
+ * @example
+ * const storage: KitStorage = createMemoryStorage();
+ */
+export type KitStorage = InventoryStorage;
+
+/**
+ * Options of `runAllConformance`: the shared ones, plus each domain's under its name.
+ *
+ * @example
+ * runAllConformance('pglite', factory, { parallelism: 30, inventory: { reservations: 300 } } satisfies AllConformanceOptions);
+ */
+export interface AllConformanceOptions extends ConformanceOptions {
+  inventory?: InventoryConformanceOptions;
+}
 
 /**
  * Every conformance suite, for an adapter that implements every port. Call it at the top
@@ -29,10 +60,11 @@ export { describeTransactionConformance } from './transaction-conformance.js';
  */
 export function runAllConformance(
   name: string,
-  factory: StorageFactory,
-  options: ConformanceOptions = {},
+  factory: StorageFactory<KitStorage>,
+  options: AllConformanceOptions = {},
 ): void {
   describeTransactionConformance(name, factory);
   describeIdempotencyConformance(name, factory, options);
   describeEventOutboxConformance(name, factory, options);
+  describeInventoryConformance(name, factory, { parallelism: options.parallelism, ...options.inventory });
 }
