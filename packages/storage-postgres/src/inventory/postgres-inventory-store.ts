@@ -174,9 +174,8 @@ export function inventoryTxPort(tx: SqlExecutor, schema: string): InventoryTxPor
     }
   };
 
-  const conditionalUpdate = async (draft: MovementDraft): Promise<PositionRow | undefined> => {
-    const { rows } = await tx.query<PositionRow>(
-      `UPDATE ${t.positions} p
+  /** The movement as one UPDATE whose WHERE is the checkMovement rules; `$1`-`$6` are key and deltas. */
+  const guardedUpdate = `UPDATE ${t.positions} p
           SET on_hand = p.on_hand + $3::bigint, reserved = p.reserved + $4::bigint,
               in_transit = p.in_transit + $5::bigint, on_order = p.on_order + $6::bigint
          FROM ${t.warehouses} w
@@ -187,17 +186,51 @@ export function inventoryTxPort(tx: SqlExecutor, schema: string): InventoryTxPor
                OR (w.allow_negative AND $4::bigint <= 0))
           AND abs(p.on_hand + $3::bigint) <= ${MAX} AND p.reserved + $4::bigint <= ${MAX}
           AND p.in_transit + $5::bigint <= ${MAX} AND p.on_order + $6::bigint <= ${MAX}
-      RETURNING ${POSITION_COLUMNS}`,
+      RETURNING ${POSITION_COLUMNS}`;
+  const keyAndDeltas = (draft: MovementDraft) => [
+    draft.warehouseId,
+    draft.sku,
+    draft.onHandDelta,
+    draft.reservedDelta,
+    draft.inTransitDelta,
+    draft.onOrderDelta,
+  ];
+
+  const conditionalUpdate = async (draft: MovementDraft): Promise<PositionRow | undefined> => {
+    const { rows } = await tx.query<PositionRow>(guardedUpdate, keyAndDeltas(draft));
+    return rows[0];
+  };
+
+  /**
+   * One movement in one round trip: the guarded UPDATE and, only if it matched, the ledger row.
+   * The position stays locked from here to COMMIT, so the fewer round trips the better.
+   */
+  const updateAndRecord = async (
+    draft: MovementDraft,
+  ): Promise<{ row: PositionRow; sequence: number } | undefined> => {
+    const { rows } = await tx.query<PositionRow & { sequence: string | number }>(
+      `WITH updated AS (${guardedUpdate}),
+       recorded AS (
+         INSERT INTO ${t.movements} (warehouse_id, sku, kind, on_hand_delta, reserved_delta, in_transit_delta,
+           on_order_delta, document_kind, document_id, reference, reason, command_scope, command_key, occurred_at)
+         SELECT $1, $2, $7, $3, $4, $5, $6, $8, $9, $10, $11, $12, $13, $14::timestamptz FROM updated
+         RETURNING sequence
+       )
+       SELECT updated.*, recorded.sequence FROM updated, recorded`,
       [
-        draft.warehouseId,
-        draft.sku,
-        draft.onHandDelta,
-        draft.reservedDelta,
-        draft.inTransitDelta,
-        draft.onOrderDelta,
+        ...keyAndDeltas(draft),
+        draft.kind,
+        draft.documentKind,
+        draft.documentId,
+        draft.reference,
+        draft.reason,
+        draft.commandScope,
+        draft.commandKey,
+        draft.occurredAt.toISOString(),
       ],
     );
-    return rows[0];
+    const row = rows[0];
+    return row ? { row, sequence: Number(row.sequence) } : undefined;
   };
 
   /** The UPDATE matched nothing: lock the row, and either refuse, create it, or apply under the lock. */
@@ -309,10 +342,24 @@ export function inventoryTxPort(tx: SqlExecutor, schema: string): InventoryTxPor
     },
     async applyMovements(drafts: readonly MovementDraft[]): Promise<AppliedMovements> {
       if (drafts.length === 0) return { movements: [], positions: [] };
+      if (drafts.length === 1) {
+        const draft = drafts[0]!;
+        const done = await updateAndRecord(draft);
+        if (done) {
+          return {
+            movements: [
+              { ...draft, occurredAt: new Date(draft.occurredAt.getTime()), sequence: done.sequence },
+            ],
+            positions: [toPosition(done.row)],
+          };
+        }
+        const row = await lockedApply(draft);
+        return { movements: await insertMovements(drafts), positions: [toPosition(row)] };
+      }
       const ordered = drafts
         .map((draft, index) => ({ draft, index }))
         .sort((a, b) => comparePositionKeys(a.draft, b.draft) || a.index - b.index);
-      // One draft writes nothing before its checks pass; several need a savepoint to be all-or-none.
+      // One draft writes nothing before its checks pass (above); several need a savepoint to be all-or-none.
       return atomically(drafts.length > 1, async () => {
         const positions = new Map<string, StockPosition>();
         for (const { draft } of ordered) {
