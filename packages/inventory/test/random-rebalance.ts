@@ -43,6 +43,7 @@ export function randomRebalancing(
 export function solveRebalancingWithHighs(
   h: Highs,
   c: RebalancingCase,
+  options: Record<string, unknown> = {},
 ): { status: string; objective: number } {
   const index = new Map(c.warehouses.map((w, i) => [w.id, i]));
   const surplus = c.warehouses.map((w) => Math.max(0, w.onHand - w.target));
@@ -131,7 +132,7 @@ export function solveRebalancingWithHighs(
       integrality: Int32Array.from(cols.map((x) => (x.integer ? 1 : 0))) as never,
     },
     (model) => {
-      model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0 });
+      model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0, ...options });
       model.run();
       const status = model.getModelStatus();
       const name =

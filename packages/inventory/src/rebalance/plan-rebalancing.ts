@@ -505,7 +505,7 @@ export function planRebalancing(input: PlanRebalancingInput): RebalancingPlan {
           (laneUnits[j] as bigint) + (fixedUnits[j] as bigint) >=
             (laneUnits[k] as bigint) + (fixedUnits[k] as bigint) || j === k,
       );
-      const penalty = penaltyPerPack[lane.to];
+      const penalty = (sites[lane.to] as Site).penalty ?? planPenalty;
       const parts = [
         `${receiver.id} is ${fmt(receiver.shortage)} short of its target ${fmt(receiver.target)} (position ${fmt(receiver.position)})`,
         `${donor.id} holds ${fmt(donor.surplus)} above its keep level ${fmt(donor.keep)}`,
@@ -515,7 +515,7 @@ export function planRebalancing(input: PlanRebalancingInput): RebalancingPlan {
             : cheapest
               ? `the cheapest of ${rivals.length} lanes into ${receiver.id}`
               : `cheaper lanes into ${receiver.id} are full or their donors' stock serves other warehouses at a lower total cost`
-        }${penalty === undefined ? '' : ` (shortage penalty ${money(toUnitsOf(penalty, places)).toDecimalString()} per pack)`}`,
+        }${penalty === undefined ? '' : `; shortage penalty ${moneyFromUnits(penalty.coefficient, penalty.places, currency).toDecimalString()}/unit`}`,
       ];
       const transfer: Transfer = {
         from: donor.id,
