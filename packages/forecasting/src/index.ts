@@ -5,8 +5,9 @@
  * @packageDocumentation
  */
 
+export { etsAdmissible } from './ets/admissible.js';
 export { type AutoEtsFit, type AutoEtsOptions, autoEts, etsCandidates } from './ets/auto-ets.js';
-export { type EtsFit, etsInitialStates, type FitEtsOptions, fitEts } from './ets/fit.js';
+export { type EtsFit, type EtsStart, etsInitialStates, type FitEtsOptions, fitEts } from './ets/fit.js';
 export {
   type EtsForecast,
   type EtsForecastOptions,

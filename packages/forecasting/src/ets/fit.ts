@@ -2,6 +2,7 @@ import { ValidationError } from '@s2b2b/core';
 import { bfgs } from '../models/bfgs.js';
 import { centredMovingAverage } from '../models/seasonality.js';
 import { validateSeasonLength, validateSeries } from '../models/validate.js';
+import { etsAdmissible } from './admissible.js';
 import { createEtsWorkspace, etsGradientLength, etsLikelihood } from './likelihood.js';
 import { type EtsParams, type EtsSpec, etsCodes, etsFilter, etsName, validateEtsSpec } from './model.js';
 
@@ -19,6 +20,11 @@ export type FitEtsOptions = {
    * basin of series close to a fixed line or seasonal pattern.
    */
   starts?: readonly EtsStart[];
+  /**
+   * Parameter space, as R `ets`: `'both'` (default) — the usual bounds and the admissible
+   * (forecastable) region ({@link etsAdmissible}); `'usual'` — the bounds alone.
+   */
+  bounds?: 'usual' | 'both';
 };
 
 /** A starting point of {@link fitEts}'s optimiser. */
@@ -137,7 +143,8 @@ export function etsInitialStates(
 }
 
 /**
- * Fits an ETS model by maximum likelihood as R `forecast::ets` with `opt.crit = "lik"`, `bounds = "usual"`:
+ * Fits an ETS model by maximum likelihood as R `forecast::ets` with `opt.crit = "lik"` and its default
+ * `bounds = "both"` (usual bounds and the admissible region; `bounds: 'usual'` drops the latter):
  * initial states from {@link etsInitialStates}, then BFGS over α, β, γ, φ and the initial states
  * (`m − 1` free seasonal states; the remaining one normalises the seasonal states to sum 0, or m for
  * multiplicative), with the exact gradient of the likelihood from one adjoint pass
@@ -145,7 +152,7 @@ export function etsInitialStates(
  * three starts (see {@link FitEtsOptions.starts}) and the best optimum is kept. The data are divided by their mean
  * absolute value while fitting so every coordinate is of order one; the likelihood is reported on the
  * original scale. Usual bounds α ∈ [1e-4, 0.9999], β ∈ [1e-4, α], γ ∈ [1e-4, 1 − α], φ ∈ [0.8, 0.98]
- * hold by construction (the optimiser moves on logits of the position within each bound);
+ * hold by construction (the optimiser moves on the position within each bound, in [0, 1]);
  * multiplicative models must keep their one-step forecasts and seasonal states positive.
  * Information criteria as R: `aic = lik + 2k`, `aicc = aic + 2k(k+1)/(n−k−1)`, `bic = lik + k·log n`,
  * `loglik = −lik/2`, k = parameters + initial states + 1.
@@ -167,6 +174,9 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
     (!Number.isInteger(options.maxIterations) || options.maxIterations < 1)
   ) {
     throw ValidationError.field('maxIterations', 'must be a positive integer');
+  }
+  if (options.bounds !== undefined && options.bounds !== 'usual' && options.bounds !== 'both') {
+    throw ValidationError.field('bounds', "must be 'usual' or 'both'");
   }
   if (
     options.starts !== undefined &&
@@ -238,8 +248,15 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
       phi: damped ? LOWER.phi + PHI_RANGE * (x[iPhi] as number) : 1,
     };
   };
+  const admissibleOnly = (options.bounds ?? 'both') === 'both';
   const objective = (x: Float64Array, grad: Float64Array): number => {
     const p = params(x);
+    if (
+      admissibleOnly &&
+      !etsAdmissible(p.alpha, hasTrend ? p.beta : null, seasonal ? p.gamma : null, p.phi, m)
+    ) {
+      return Number.POSITIVE_INFINITY;
+    }
     codes.phi = p.phi;
     let sum = 0;
     for (let j = 1; j < m; j++) {

@@ -1,6 +1,7 @@
 import { ValidationError } from '@s2b2b/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { autoEts } from '../ets/auto-ets.js';
 import { naive } from '../models/naive.js';
 import { conformalIntervals, randomWalkIntervals } from './conformal.js';
 import { AUTO_COMBINATION, forecast } from './forecast.js';
@@ -67,6 +68,20 @@ describe('forecast', () => {
     const result = forecast(seasonal, { horizon: 6, seasonLength: 12, model: 'ets' });
     expect(result.model).toMatch(/^ETS\([AM],(N|A|Ad),[NAM]\)$/);
     expect(result.mean.every((value) => Number.isFinite(value) && value >= 0)).toBe(true);
+  });
+
+  it('gives ETS its own intervals (analytic or simulated) rather than conformal ones', () => {
+    const result = forecast(seasonal, { horizon: 6, seasonLength: 12, model: 'ets', level: [80, 95] });
+    const direct = autoEts(seasonal, 6, { seasonLength: 12, level: [80, 95] });
+    expect(result.model).toBe(direct.model);
+    expect(result.mean).toEqual(direct.mean.map((value) => Math.max(0, value)));
+    expect(result.intervals).toEqual(
+      direct.intervals.map((interval) => ({
+        level: interval.level,
+        lower: interval.lower.map((value) => Math.max(0, value)),
+        upper: interval.upper.map((value) => Math.max(0, value)),
+      })),
+    );
   });
 
   it('treats a series shorter than two seasons as non-seasonal', () => {

@@ -1,5 +1,6 @@
 import { parseInput, ValidationError } from '@s2b2b/core';
 import { z } from 'zod';
+import { autoEts } from '../ets/auto-ets.js';
 import { classifyDemand } from '../intermittent/classify.js';
 import type { ModelFit } from '../models/types.js';
 import { conformalIntervals, type PredictionInterval, randomWalkIntervals } from './conformal.js';
@@ -34,9 +35,10 @@ export const AUTO_INTERMITTENT: ModelName = 'sba';
  * series that scores 12.42 sMAPE against 12.76 for the published THETA, and at least as well as
  * THETA in every category. Series shorter than two seasons are treated as
  * non-seasonal; a series too short for a model falls back to `naive`; constant and all-zero
- * series forecast themselves. Intervals are conformal, calibrated on up to 12 rolling
- * origins (the model refitted at each); a series too short for that (under 6 points) gets
- * random-walk intervals from the spread of its differences.
+ * series forecast themselves. Intervals come from the model where it has its own — `ets`:
+ * analytic for the class-1 models, simulated (seeded) for the others — and are conformal
+ * otherwise, calibrated on up to 12 rolling origins (the model refitted at each); a series too
+ * short for that (under 6 points) gets random-walk intervals from the spread of its differences.
  *
  * With `nonNegative` (the default, since demand cannot be negative) forecasts and bounds are
  * clipped at 0.
@@ -54,11 +56,13 @@ export function forecast(y: readonly (number | null)[], options: ForecastOptions
 
   const run = (train: readonly number[], horizon: number) =>
     predict(parsed.model, train, horizon, seasonLength);
-  const { model, mean } = run(values, parsed.horizon);
+  const native = parsed.level.length > 0 ? modelIntervals(parsed.model, values, parsed, seasonLength) : null;
+  const { model, mean } = native ?? run(values, parsed.horizon);
   const intervals =
     parsed.level.length === 0
       ? []
-      : (conformalIntervals(values, parsed.horizon, parsed.level, (train, h) => run(train, h).mean, mean) ??
+      : (native?.intervals ??
+        conformalIntervals(values, parsed.horizon, parsed.level, (train, h) => run(train, h).mean, mean) ??
         randomWalkIntervals(values, parsed.horizon, parsed.level, mean));
 
   const clip = (list: number[]) => (parsed.nonNegative ? list.map((value) => Math.max(0, value)) : list);
@@ -71,6 +75,21 @@ export function forecast(y: readonly (number | null)[], options: ForecastOptions
       upper: clip(interval.upper),
     })),
   };
+}
+
+/**
+ * The model's own intervals where it has them: automatic ETS gives analytic intervals for the
+ * class-1 models and seeded simulated ones otherwise (Hyndman et al. 2008, ch. 6).
+ */
+function modelIntervals(
+  name: 'auto' | ModelName,
+  y: readonly number[],
+  options: { horizon: number; level: number[] },
+  seasonLength: number,
+): { model: string; mean: number[]; intervals: PredictionInterval[] } | null {
+  if (name !== 'ets' || y.length < 3 || isConstant(y)) return null;
+  const fit = autoEts(y, options.horizon, { seasonLength, level: options.level });
+  return { model: fit.model, mean: fit.mean, intervals: fit.intervals };
 }
 
 function predict(
