@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export * from './arima/index.js';
 export { etsAdmissible } from './ets/admissible.js';
 export { type AutoEtsFit, type AutoEtsOptions, autoEts, etsCandidates } from './ets/auto-ets.js';
 export { type EtsFit, type EtsStart, etsInitialStates, type FitEtsOptions, fitEts } from './ets/fit.js';

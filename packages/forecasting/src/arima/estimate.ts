@@ -243,6 +243,25 @@ export class ArmaEstimator {
       converged: false,
       evaluations: 0,
     });
+    // A series with no variation left to explain (constant after differencing, all zero): every
+    // coefficient is 0 and the likelihood is degenerate; report the white-noise fit.
+    let spread = 0;
+    for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(data[i]!));
+    if (spread === 0) {
+      const flat = this.fixedMean(includeMean ? this.sampleMean : null);
+      return {
+        ...flat,
+        order,
+        method,
+        fixedMean: false,
+        ar: new Array<number>(p).fill(0),
+        ma: new Array<number>(q).fill(0),
+        sar: new Array<number>(P).fill(0),
+        sma: new Array<number>(Q).fill(0),
+        phi: new Float64Array(p + m * P),
+        theta: new Float64Array(q + m * Q),
+      };
+    }
     let evaluations = 0;
     let converged = true;
     const css = this.css;

@@ -54,7 +54,7 @@ export const autoArimaOptionsSchema = z
     stepwise: z.boolean().default(true),
     /**
      * Search by conditional sum of squares, then refit the best models by maximum likelihood.
-     * Default: when the series has more than 150 observations or `seasonLength` > 12 (as R).
+     * Default: when the series has more than 150 observations or `seasonLength` > 4 (R: > 12; see the README).
      */
     approximation: z.boolean().optional(),
     /** Information criterion to minimise (default `aicc`). */

@@ -1,3 +1,4 @@
+import { autoArima } from '../arima/auto-arima.js';
 import { autoEts } from '../ets/auto-ets.js';
 import { adida } from '../intermittent/adida.js';
 import { croston, crostonOptimized } from '../intermittent/croston.js';
@@ -41,6 +42,7 @@ export const MODELS = {
   otm: (y, h, m) => optimizedTheta(y, h, { seasonLength: m }),
   dotm: (y, h, m) => dynamicOptimizedTheta(y, h, { seasonLength: m }),
   ets: (y, h, m) => autoEts(y, h, { seasonLength: m, level: [] }),
+  arima: (y, h, m) => autoArima(y, h, { seasonLength: m, level: [] }),
   croston: (y, h) => croston(y, h),
   crostonOptimized: (y, h) => crostonOptimized(y, h),
   sba: (y, h) => sba(y, h),
