@@ -12,6 +12,17 @@ function noise(seed: number): () => number {
   return () => Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
 }
 
+/** An AR(1) path around `mean`. */
+function ar1(length: number, phi: number, mean: number, e: () => number): number[] {
+  const out: number[] = [];
+  let x = 0;
+  for (let t = 0; t < length; t++) {
+    x = phi * x + e();
+    out.push(mean + x);
+  }
+  return out;
+}
+
 describe('autoArima', () => {
   it('chooses a random walk with drift for a noisy trend, d by KPSS', () => {
     const e = noise(3);
@@ -39,8 +50,7 @@ describe('autoArima', () => {
 
   it('the AICc of the chosen model is the lowest among the models it tried', () => {
     const e = noise(5);
-    let x = 0;
-    const y = Array.from({ length: 120 }, () => (x = 0.7 * x + e()) + 20);
+    const y = ar1(120, 0.7, 20, e);
     const fit = autoArima(y, 4, { level: [] });
     const best = Math.min(...fit.candidates.map((c) => c.ic));
     expect(fit.fit.aicc).toBeLessThanOrEqual(best + 1e-6);
@@ -49,8 +59,7 @@ describe('autoArima', () => {
 
   it('exhaustive search and approximation run and agree on a clear AR(1)', () => {
     const e = noise(9);
-    let x = 0;
-    const y = Array.from({ length: 200 }, () => (x = 0.8 * x + e()));
+    const y = ar1(200, 0.8, 0, e);
     const stepwise = autoArima(y, 3, { level: [], approximation: false });
     const full = autoArima(y, 3, { level: [], stepwise: false, maxOrder: 3 });
     const approx = autoArima(y, 3, { level: [], approximation: true });
