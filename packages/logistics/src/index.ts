@@ -5,5 +5,7 @@
  * @packageDocumentation
  */
 
+export * from './common/index.js';
 export * from './geo/index.js';
+export * from './rates/index.js';
 export * from './vrp/index.js';

@@ -1,0 +1,39 @@
+export {
+  type ChargeableWeight,
+  chargeableWeight,
+  chargeableWeightInputSchema,
+  roundUpToStep,
+} from './chargeable-weight.js';
+export {
+  type CarrierChoice,
+  chooseCarrier,
+  type ExcludedCarrier,
+  type RankedCarrier,
+} from './choose-carrier.js';
+export { type CarrierQuote, type QuoteLine, type QuoteLineCode, type QuoteResult, quote } from './quote.js';
+export {
+  type CarrierPreference,
+  type ChooseCarrierOptions,
+  carrierPreferenceSchema,
+  chooseCarrierOptionsSchema,
+  firstAdditionalPricingSchema,
+  insuranceSchema,
+  laneSchema,
+  MAX_RATE_CARDS,
+  type ParsedRateCard,
+  type ParsedShipment,
+  pieceSchema,
+  pricingSchema,
+  type RateCard,
+  rateCardSchema,
+  rateCardsSchema,
+  rateZoneSchema,
+  remoteAreaSchema,
+  type Shipment,
+  shipmentSchema,
+  tariffVehicleSchema,
+  vehiclePricingSchema,
+  weightBreaksPricingSchema,
+  weightTablePricingSchema,
+} from './schemas.js';
+export { QUOTE_UNAVAILABLE_REASONS, type UnavailableCarrier, type UnavailableReason } from './unavailable.js';
