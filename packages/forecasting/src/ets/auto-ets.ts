@@ -79,9 +79,9 @@ export function etsCandidates(
 /**
  * Automatic ETS (R `forecast::ets` model selection): fits every candidate of {@link etsCandidates} by maximum
  * likelihood ({@link fitEts}) and keeps the lowest AICc. Every candidate is fitted from the `'responsive'`
- * start, and those within 10 AICc of the best once more from the other two, keeping the best optimum — the
- * other starts only matter where they can change the choice, and skipping them elsewhere saves a third of
- * the work. Forecasts `horizon` steps with intervals
+ * start, and those within 10 AICc of the best once more from the other starts, keeping the best optimum —
+ * the other starts only matter where they can change the choice, and skipping them elsewhere saves a
+ * third of the work. Forecasts `horizon` steps with intervals
  * ({@link forecastEts}: analytic for class-1 models, simulated otherwise). Falls back to ETS(A,N,N) when no
  * candidate fits. `params` holds α, β, γ, φ (when present), the initial level/trend, σ², log-likelihood and AICc.
  *
@@ -100,7 +100,7 @@ export function autoEts(y: readonly number[], horizon: number, options: AutoEtsO
   }
   const specs = etsCandidates(y, options);
   // Phase 1: every candidate from the 'responsive' start. Phase 2: the contenders (AICc within
-  // REFIT_MARGIN of the best) again from the other two starts, keeping the best optimum of each.
+  // REFIT_MARGIN of the best) again from the other starts, keeping the best optimum of each.
   const fits: EtsFit[] = [];
   for (const spec of specs) {
     try {
@@ -112,7 +112,7 @@ export function autoEts(y: readonly number[], horizon: number, options: AutoEtsO
   for (let i = 0; i < fits.length; i++) {
     const fit = fits[i] as EtsFit;
     if (!(fit.aicc <= threshold)) continue;
-    const again = fitEts(y, fit.spec, { seasonLength: m, starts: ['initparam', 'quiet'] });
+    const again = fitEts(y, fit.spec, { seasonLength: m, starts: ['initparam', 'changing-season', 'quiet'] });
     if (again.aicc < fit.aicc) fits[i] = again;
   }
   let best: EtsFit | undefined;

@@ -13,10 +13,12 @@ export type FitEtsOptions = {
   /** BFGS iteration budget per start (default 200). */
   maxIterations?: number;
   /**
-   * Where the optimiser starts (default all three, keeping the best optimum): `'initparam'` — R's
+   * Where the optimiser starts (default all of them, keeping the best optimum): `'initparam'` — R's
    * starting values (α = 0.2/m of its range, β = 0.1 α, γ = 0.05 (1 − α), φ = 0.978);
    * `'responsive'` — the same with α at 90 % of its range, where the likelihood of many business
-   * series has a second, often higher, mode; `'quiet'` — α, β, γ at 0.25 % of their ranges, the
+   * series has a second, often higher, mode; `'changing-season'` (seasonal models only) — γ at
+   * 90 % of its range, for seasonal patterns that drift; `'quiet'` — α, β, γ at 0.25 % of their
+   * ranges, the
    * basin of series close to a fixed line or seasonal pattern.
    */
   starts?: readonly EtsStart[];
@@ -28,7 +30,7 @@ export type FitEtsOptions = {
 };
 
 /** A starting point of {@link fitEts}'s optimiser. */
-export type EtsStart = 'initparam' | 'responsive' | 'quiet';
+export type EtsStart = 'initparam' | 'responsive' | 'changing-season' | 'quiet';
 
 /** A fitted ETS model. */
 export type EtsFit = {
@@ -61,12 +63,12 @@ export type EtsFit = {
 
 const LOWER = { alpha: 1e-4, beta: 1e-4, gamma: 1e-4, phi: 0.8 };
 const UPPER = { alpha: 0.9999, beta: 0.9999, gamma: 0.9999, phi: 0.98 };
-/** Position of α within its bounds at the `'responsive'` start. */
+/** Position of α (`'responsive'`) or γ (`'changing-season'`) within its bounds at those starts. */
 const RESPONSIVE_POSITION = 0.9;
 /** Position of α, β and γ within their bounds at the `'quiet'` start. */
 const QUIET_POSITION = 0.0025;
 /** The starts tried by default. */
-const ETS_STARTS: readonly EtsStart[] = ['initparam', 'responsive', 'quiet'];
+const ETS_STARTS: readonly EtsStart[] = ['initparam', 'responsive', 'changing-season', 'quiet'];
 /** BFGS stopping rules: the likelihood is of order n, so these are far below what changes a forecast. */
 const TOLERANCE = { gradientTolerance: 1e-6, relativeTolerance: 1e-10 };
 
@@ -182,9 +184,12 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
     options.starts !== undefined &&
     (!Array.isArray(options.starts) ||
       options.starts.length === 0 ||
-      options.starts.some((start) => start !== 'initparam' && start !== 'responsive' && start !== 'quiet'))
+      options.starts.some((start) => !ETS_STARTS.includes(start)))
   ) {
-    throw ValidationError.field('starts', "must be a non-empty list of 'initparam' | 'responsive' | 'quiet'");
+    throw ValidationError.field(
+      'starts',
+      `must be a non-empty list of ${ETS_STARTS.map((s) => `'${s}'`).join(' | ')}`,
+    );
   }
   const n = y.length;
   const seasonal = spec.season !== 'N';
@@ -297,13 +302,23 @@ export function fitEts(y: readonly number[], spec: EtsSpec, options: FitEtsOptio
   const maxIterations = options.maxIterations ?? 200;
   const responsive = Float64Array.from(x0);
   responsive[0] = RESPONSIVE_POSITION;
+  const changing = Float64Array.from(x0);
+  if (seasonal) changing[iGamma] = RESPONSIVE_POSITION;
   const quiet = Float64Array.from(x0);
   quiet[0] = QUIET_POSITION;
   if (hasTrend) quiet[iBeta] = QUIET_POSITION;
   if (seasonal) quiet[iGamma] = QUIET_POSITION;
   let best: { x: number[]; value: number } | undefined;
   for (const name of options.starts ?? ETS_STARTS) {
-    const start = name === 'responsive' ? responsive : name === 'quiet' ? quiet : x0;
+    if (name === 'changing-season' && !seasonal) continue;
+    const start =
+      name === 'responsive'
+        ? responsive
+        : name === 'quiet'
+          ? quiet
+          : name === 'changing-season'
+            ? changing
+            : x0;
     const run = bfgs(objective, start, { lower, upper, maxIterations, ...TOLERANCE });
     if (best === undefined || run.value < best.value) best = run;
   }

@@ -18,6 +18,8 @@ export interface EtsWorkspace {
   /** Circular seasonal buffer and its adjoint. */
   readonly season: Float64Array;
   readonly seasonBar: Float64Array;
+  /** Σ log|μ_t| of the last forward pass (one cell). */
+  readonly sumLog: Float64Array;
 }
 
 /**
@@ -36,6 +38,7 @@ export function createEtsWorkspace(capacity: number, m: number): EtsWorkspace {
     q: new Float64Array(capacity),
     season: new Float64Array(size),
     seasonBar: new Float64Array(size),
+    sumLog: new Float64Array(1),
   };
 }
 
@@ -75,67 +78,185 @@ export function etsLikelihood(
   grad: Float64Array | null,
   ws: EtsWorkspace,
 ): number {
-  const n = y.length;
-  const multError = codes.multError;
-  const hasTrend = codes.hasTrend;
-  const phi = codes.phi;
-  const seasonType = codes.season;
-  const period = seasonType === 0 ? 1 : m;
-  const B = ws.trend;
-  const S = ws.seasonal;
-  const Q = ws.q;
+  // One loop per season type: a branch on the season inside the loop makes V8's code about three
+  // times slower, while trend (b ≡ 0, φ = 1 without one) and error type cost next to nothing.
+  const period = codes.season === 0 ? 1 : m;
   const season = ws.season;
-  for (let j = 0; j < period; j++) season[j] = seasonType === 0 ? 0 : (season0[j] as number);
-  let l = level0;
-  let b = hasTrend ? trend0 : 0;
+  for (let j = 0; j < period; j++) season[j] = codes.season === 0 ? 0 : (season0[j] as number);
+  const b0 = codes.hasTrend ? trend0 : 0;
+  const b1 = codes.hasTrend ? beta : 0;
+  let sse: number;
+  if (codes.season === 0) sse = forwardNoSeason(y, codes, alpha, b1, level0, b0, ws);
+  else if (codes.season === 1)
+    sse = forwardAdditiveSeason(y, codes, period, alpha, b1, gamma, level0, b0, ws);
+  else sse = forwardMultiplicativeSeason(y, codes, period, alpha, b1, gamma, level0, b0, ws);
+  if (!Number.isFinite(sse)) return Number.POSITIVE_INFINITY;
+  const n = y.length;
+  if (!(sse > 0)) {
+    if (grad) grad.fill(0);
+    return -1e10;
+  }
+  const lik = n * Math.log(sse) + 2 * ws.sumLog[0]!;
+  if (grad === null) return lik;
+  backward(y, codes, period, alpha, b1, gamma, (2 * n) / sse, grad, ws);
+  if (!codes.hasTrend) {
+    grad[1] = 0;
+    grad[5] = 0;
+  }
+  if (!codes.damped) grad[3] = 0;
+  return lik;
+}
+
+/** Forward pass without a season: fills the workspace, returns Σe² (`Infinity` where undefined). */
+function forwardNoSeason(
+  y: Float64Array,
+  codes: EtsCodes,
+  alpha: number,
+  beta: number,
+  l0: number,
+  b0: number,
+  ws: EtsWorkspace,
+): number {
+  const { trend: B, q: Q } = ws;
+  const multError = codes.multError;
+  const phi = codes.phi;
+  const n = y.length;
+  let l = l0;
+  let b = b0;
+  let sse = 0;
+  let sumLog = 0;
+  for (let t = 0; t < n; t++) {
+    const yt = y[t] as number;
+    const q = l + phi * b;
+    let e = yt - q;
+    if (multError) {
+      if (q === 0) return Number.POSITIVE_INFINITY;
+      e /= q;
+      sumLog += Math.log(Math.abs(q));
+    }
+    B[t] = b;
+    Q[t] = q;
+    sse += e * e;
+    const d = yt - q;
+    l = q + alpha * d;
+    b = phi * b + beta * d;
+  }
+  ws.sumLog[0] = sumLog;
+  return Number.isFinite(l) && Number.isFinite(b) ? sse : Number.POSITIVE_INFINITY;
+}
+
+/** Forward pass with an additive season. */
+function forwardAdditiveSeason(
+  y: Float64Array,
+  codes: EtsCodes,
+  m: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  l0: number,
+  b0: number,
+  ws: EtsWorkspace,
+): number {
+  const { trend: B, seasonal: S, q: Q, season } = ws;
+  const multError = codes.multError;
+  const phi = codes.phi;
+  const n = y.length;
+  let l = l0;
+  let b = b0;
   let sse = 0;
   let sumLog = 0;
   let j = 0;
   for (let t = 0; t < n; t++) {
     const yt = y[t] as number;
-    const q = hasTrend ? l + phi * b : l;
-    let mu = q;
-    let s = 0;
-    let p = yt;
-    if (seasonType === 1) {
-      s = season[j] as number;
-      mu = q + s;
-      p = yt - s;
-    } else if (seasonType === 2) {
-      s = season[j] as number;
-      if (!(s > 0) || !(q > 0)) return Number.POSITIVE_INFINITY;
-      mu = q * s;
-      p = yt / s;
-    }
-    let e: number;
+    const q = l + phi * b;
+    const s = season[j] as number;
+    const mu = q + s;
+    let e = yt - mu;
     if (multError) {
       if (mu === 0) return Number.POSITIVE_INFINITY;
-      e = (yt - mu) / mu;
+      e /= mu;
       sumLog += Math.log(Math.abs(mu));
-    } else {
-      e = yt - mu;
     }
     B[t] = b;
     S[t] = s;
     Q[t] = q;
     sse += e * e;
-    const d = p - q;
+    const d = yt - s - q;
     l = q + alpha * d;
-    if (hasTrend) b = phi * b + beta * d;
-    if (seasonType === 1) season[j] = s + gamma * (yt - q - s);
-    else if (seasonType === 2) season[j] = s + gamma * (yt / q - s);
-    if (seasonType !== 0 && ++j === period) j = 0;
+    b = phi * b + beta * d;
+    season[j] = s + gamma * (yt - q - s);
+    if (++j === m) j = 0;
   }
-  if (!Number.isFinite(l) || !Number.isFinite(b) || !Number.isFinite(sse)) return Number.POSITIVE_INFINITY;
-  if (!(sse > 0)) {
-    if (grad) grad.fill(0);
-    return -1e10;
-  }
-  const lik = n * Math.log(sse) + 2 * sumLog;
-  if (grad === null) return lik;
+  ws.sumLog[0] = sumLog;
+  return Number.isFinite(l) && Number.isFinite(b) ? sse : Number.POSITIVE_INFINITY;
+}
 
-  // Reverse pass: adjoints of the states after each update, carried backwards in time.
-  const seasonBar = ws.seasonBar;
+/** Forward pass with a multiplicative season (seasonal states and `l + φb` must stay positive). */
+function forwardMultiplicativeSeason(
+  y: Float64Array,
+  codes: EtsCodes,
+  m: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  l0: number,
+  b0: number,
+  ws: EtsWorkspace,
+): number {
+  const { trend: B, seasonal: S, q: Q, season } = ws;
+  const multError = codes.multError;
+  const phi = codes.phi;
+  const n = y.length;
+  let l = l0;
+  let b = b0;
+  let sse = 0;
+  let sumLog = 0;
+  let j = 0;
+  for (let t = 0; t < n; t++) {
+    const yt = y[t] as number;
+    const q = l + phi * b;
+    const s = season[j] as number;
+    if (!(s > 0) || !(q > 0)) return Number.POSITIVE_INFINITY;
+    const mu = q * s;
+    let e = yt - mu;
+    if (multError) {
+      e /= mu;
+      sumLog += Math.log(mu);
+    }
+    B[t] = b;
+    S[t] = s;
+    Q[t] = q;
+    sse += e * e;
+    const d = yt / s - q;
+    l = q + alpha * d;
+    b = phi * b + beta * d;
+    season[j] = s + gamma * (yt / q - s);
+    if (++j === m) j = 0;
+  }
+  ws.sumLog[0] = sumLog;
+  return Number.isFinite(l) && Number.isFinite(b) ? sse : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Reverse pass: the adjoints of the states after each update, carried backwards in time, give the
+ * gradient with respect to α, β, γ, φ and the initial states (written into `grad`).
+ */
+function backward(
+  y: Float64Array,
+  codes: EtsCodes,
+  m: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  eScale: number,
+  grad: Float64Array,
+  ws: EtsWorkspace,
+): void {
+  const { trend: B, seasonal: S, q: Q, seasonBar } = ws;
+  const multError = codes.multError;
+  const phi = codes.phi;
+  const seasonType = codes.season;
+  const n = y.length;
   seasonBar.fill(0);
   let lBar = 0;
   let bBar = 0;
@@ -143,47 +264,63 @@ export function etsLikelihood(
   let gBeta = 0;
   let gGamma = 0;
   let gPhi = 0;
-  const eScale = (2 * n) / sse;
-  j = seasonType === 0 ? 0 : (n - 1) % period;
-  for (let t = n - 1; t >= 0; t--) {
-    const yt = y[t] as number;
-    const q = Q[t] as number;
-    const s = S[t] as number;
-    let mu = q;
-    let p = yt;
-    let dmu_dq = 1;
-    if (seasonType === 1) {
-      mu = q + s;
-      p = yt - s;
-    } else if (seasonType === 2) {
-      mu = q * s;
-      p = yt / s;
-      dmu_dq = s;
+  if (seasonType === 0) {
+    for (let t = n - 1; t >= 0; t--) {
+      const yt = y[t] as number;
+      const q = Q[t] as number;
+      const muBar = multError ? eScale * ((yt - q) / q) * (-yt / (q * q)) + 2 / q : -eScale * (yt - q);
+      const d = yt - q;
+      const qBar = lBar * (1 - alpha) - bBar * beta + muBar;
+      gAlpha += lBar * d;
+      gBeta += bBar * d;
+      gPhi += (bBar + qBar) * (B[t] as number);
+      bBar = phi * (bBar + qBar);
+      lBar = qBar;
     }
-    const muBar = multError ? eScale * ((yt - mu) / mu) * (-yt / (mu * mu)) + 2 / mu : -eScale * (yt - mu);
-    const sNextBar = seasonType === 0 ? 0 : (seasonBar[j] as number);
-    const d = p - q;
-    const pBar = lBar * alpha + (hasTrend ? bBar * beta : 0);
-    let qBar = lBar * (1 - alpha) + muBar * dmu_dq;
-    if (hasTrend) qBar -= bBar * beta;
-    gAlpha += lBar * d;
-    if (hasTrend) gBeta += bBar * d;
-    if (seasonType === 1) {
-      qBar -= sNextBar * gamma;
+  } else if (seasonType === 1) {
+    let j = (n - 1) % m;
+    for (let t = n - 1; t >= 0; t--) {
+      const yt = y[t] as number;
+      const q = Q[t] as number;
+      const s = S[t] as number;
+      const mu = q + s;
+      const muBar = multError ? eScale * ((yt - mu) / mu) * (-yt / (mu * mu)) + 2 / mu : -eScale * (yt - mu);
+      const sNextBar = seasonBar[j] as number;
+      const d = yt - s - q;
+      const pBar = lBar * alpha + bBar * beta;
+      const qBar = lBar * (1 - alpha) - bBar * beta + muBar - sNextBar * gamma;
+      gAlpha += lBar * d;
+      gBeta += bBar * d;
       gGamma += sNextBar * (yt - q - s);
       seasonBar[j] = sNextBar * (1 - gamma) - pBar + muBar;
-    } else if (seasonType === 2) {
-      qBar -= (sNextBar * gamma * yt) / (q * q);
-      gGamma += sNextBar * (yt / q - s);
-      seasonBar[j] = sNextBar * (1 - gamma) - (pBar * yt) / (s * s) + muBar * q;
-    }
-    if (hasTrend) {
-      const b = B[t] as number;
-      if (codes.damped) gPhi += (bBar + qBar) * b;
+      gPhi += (bBar + qBar) * (B[t] as number);
       bBar = phi * (bBar + qBar);
+      lBar = qBar;
+      if (--j < 0) j = m - 1;
     }
-    lBar = qBar;
-    if (seasonType !== 0 && --j < 0) j = period - 1;
+  } else {
+    let j = (n - 1) % m;
+    for (let t = n - 1; t >= 0; t--) {
+      const yt = y[t] as number;
+      const q = Q[t] as number;
+      const s = S[t] as number;
+      const mu = q * s;
+      const muBar = multError ? eScale * ((yt - mu) / mu) * (-yt / (mu * mu)) + 2 / mu : -eScale * (yt - mu);
+      const sNextBar = seasonBar[j] as number;
+      const ys = yt / s;
+      const yq = yt / q;
+      const d = ys - q;
+      const pBar = lBar * alpha + bBar * beta;
+      const qBar = lBar * (1 - alpha) - bBar * beta + muBar * s - (sNextBar * gamma * yq) / q;
+      gAlpha += lBar * d;
+      gBeta += bBar * d;
+      gGamma += sNextBar * (yq - s);
+      seasonBar[j] = sNextBar * (1 - gamma) - (pBar * ys) / s + muBar * q;
+      gPhi += (bBar + qBar) * (B[t] as number);
+      bBar = phi * (bBar + qBar);
+      lBar = qBar;
+      if (--j < 0) j = m - 1;
+    }
   }
   grad.fill(0);
   grad[0] = gAlpha;
@@ -192,6 +329,5 @@ export function etsLikelihood(
   grad[3] = gPhi;
   grad[4] = lBar;
   grad[5] = bBar;
-  if (seasonType !== 0) for (let k = 0; k < period; k++) grad[6 + k] = seasonBar[k] as number;
-  return lik;
+  if (seasonType !== 0) for (let k = 0; k < m; k++) grad[6 + k] = seasonBar[k] as number;
 }
