@@ -48,13 +48,15 @@ function scoreCandidate(
   c: Candidate,
   approximation: boolean,
   start?: ArmaEstimate | null,
+  neighbour?: ArmaEstimate | null,
 ): Scored {
   const method: ArimaMethod = approximation ? 'css' : 'css-ml';
   const est = ctx.estimator.estimate({ p: c.p, q: c.q, P: c.P, Q: c.Q, m: ctx.m }, method, c.constant, {
     rejectNonstationaryCss: true,
-    cssTolerance: 1e-2,
+    cssTolerance: 5e-2,
     precision: 'search',
     ...(start ? { start: [...start.ar, ...start.ma, ...start.sar, ...start.sma] } : {}),
+    ...(neighbour ? { cssStart: warmStart(neighbour, c) } : {}),
   });
   if (!est.ok) return { ...c, ic: Number.POSITIVE_INFINITY, est: null };
   const npar = c.p + c.q + c.P + c.Q + (c.constant ? 1 : 0) + 1;
@@ -87,6 +89,12 @@ function scoreCandidate(
  */
 export const APPROXIMATION_SEASON_LENGTH = 4;
 
+/** A neighbouring model's coefficients cut or zero-padded to the orders of `c` (a CSS starting point). */
+function warmStart(from: ArmaEstimate, c: Candidate): number[] {
+  const take = (v: readonly number[], k: number) => Array.from({ length: k }, (_, i) => v[i] ?? 0);
+  return [...take(from.ar, c.p), ...take(from.ma, c.q), ...take(from.sar, c.P), ...take(from.sma, c.Q)];
+}
+
 const key = (c: Candidate) => `${c.p},${c.q},${c.P},${c.Q},${c.constant ? 1 : 0}`;
 
 /**
@@ -106,9 +114,12 @@ function stepwiseSearch(
   const results: Scored[] = [];
   const seen = new Set<string>();
   let best: Scored | null = null;
+  let cur: Candidate = { ...start };
   const fit = (c: Candidate): boolean => {
     seen.add(key(c));
-    const s = scoreCandidate(ctx, c, approximation);
+    // With the CSS approximation, neighbours of the current model start from its estimates.
+    const from = approximation ? (best?.est ?? null) : null;
+    const s = scoreCandidate(ctx, c, approximation, null, from);
     results.push(s);
     if (best === null || s.ic < best.ic) {
       best = s;
@@ -118,7 +129,6 @@ function stepwiseSearch(
   };
   const { maxp, maxq, maxP, maxQ } = limits;
   const seasonal = ctx.m > 1;
-  let cur: Candidate = { ...start };
   fit(cur);
   const constant = start.constant;
   if (fit({ p: 0, q: 0, P: 0, Q: 0, constant })) cur = { p: 0, q: 0, P: 0, Q: 0, constant };

@@ -21,8 +21,10 @@ export class CssObjective {
   residuals: Float64Array = new Float64Array(0);
   private ew = new Float64Array(0);
   private e1 = new Float64Array(0);
-  private phiIdx = new Int32Array(0);
-  private thetaIdx = new Int32Array(0);
+  private phiLag = new Int32Array(0);
+  private phiCoef = new Float64Array(0);
+  private thetaLag = new Int32Array(0);
+  private thetaCoef = new Float64Array(0);
 
   /**
    * Evaluates on `x[0..n)`; returns `false` when there is nothing to condition on or the sums overflow.
@@ -46,60 +48,68 @@ export class CssObjective {
       this.e1 = new Float64Array(n);
       this.residuals = new Float64Array(n);
     }
-    if (this.phiIdx.length < p) this.phiIdx = new Int32Array(p);
-    if (this.thetaIdx.length < q) this.thetaIdx = new Int32Array(q);
+    if (this.phiLag.length < p) {
+      this.phiLag = new Int32Array(p);
+      this.phiCoef = new Float64Array(p);
+    }
+    if (this.thetaLag.length < q) {
+      this.thetaLag = new Int32Array(q);
+      this.thetaCoef = new Float64Array(q);
+    }
+    // Non-zero coefficients as (lag, value) pairs: seasonal polynomials are sparse.
+    const pl = this.phiLag;
+    const pc = this.phiCoef;
+    const ql = this.thetaLag;
+    const qc = this.thetaCoef;
     let np = 0;
     let phiSum = 0;
     for (let i = 0; i < p; i++) {
-      if (phi[i] !== 0) this.phiIdx[np++] = i;
-      phiSum += phi[i]!;
+      const f = phi[i]!;
+      if (f !== 0) {
+        pl[np] = i + 1;
+        pc[np++] = f;
+      }
+      phiSum += f;
     }
     let nq = 0;
-    for (let j = 0; j < q; j++) if (theta[j] !== 0) this.thetaIdx[nq++] = j;
-    const phiIdx = this.phiIdx;
-    const thetaIdx = this.thetaIdx;
+    for (let j = 0; j < q; j++) {
+      const c = theta[j]!;
+      if (c !== 0) {
+        ql[nq] = j + 1;
+        qc[nq++] = c;
+      }
+    }
     const ew = this.ew;
     const e1 = this.e1;
     let sw1 = 0;
     let s11 = 0;
     const c1 = 1 - phiSum;
-    if (estimateMean) {
-      for (let t = p; t < n; t++) {
-        let a = x[t]!;
-        for (let k = 0; k < np; k++) {
-          const i = phiIdx[k]!;
-          a -= phi[i]! * x[t - i - 1]!;
-        }
-        let b = c1;
-        const back = t - p; // innovations before t = p are zero
+    for (let t = p; t < n; t++) {
+      let a = x[t]!;
+      for (let k = 0; k < np; k++) a -= pc[k]! * x[t - pl[k]!]!;
+      // innovations before t = p are zero: only lags up to t − p
+      const back = t - p;
+      let b = c1;
+      if (estimateMean) {
         for (let k = 0; k < nq; k++) {
-          const j = thetaIdx[k]!;
-          if (j >= back) break;
-          const c = theta[j]!;
-          a -= c * ew[t - j - 1]!;
-          b -= c * e1[t - j - 1]!;
+          const lag = ql[k]!;
+          if (lag > back) break;
+          const c = qc[k]!;
+          a -= c * ew[t - lag]!;
+          b -= c * e1[t - lag]!;
         }
-        ew[t] = a;
-        e1[t] = b;
         sw1 += a * b;
         s11 += b * b;
-      }
-    } else {
-      for (let t = p; t < n; t++) {
-        let a = x[t]!;
-        for (let k = 0; k < np; k++) {
-          const i = phiIdx[k]!;
-          a -= phi[i]! * x[t - i - 1]!;
-        }
-        const back = t - p;
+      } else {
         for (let k = 0; k < nq; k++) {
-          const j = thetaIdx[k]!;
-          if (j >= back) break;
-          a -= theta[j]! * ew[t - j - 1]!;
+          const lag = ql[k]!;
+          if (lag > back) break;
+          a -= qc[k]! * ew[t - lag]!;
         }
-        ew[t] = a;
-        e1[t] = 0;
+        b = 0;
       }
+      ew[t] = a;
+      e1[t] = b;
     }
     let mu = 0;
     if (estimateMean && s11 > 1e-12 * count) mu = sw1 / s11;

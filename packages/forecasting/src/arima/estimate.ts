@@ -66,11 +66,14 @@ export type EstimateOptions = {
   multiStart?: boolean;
   /** CSS estimates (`ar, ma, sar, sma` in order) to start ML from, skipping the CSS search. */
   start?: ArrayLike<number>;
+  /** Where the CSS search starts (default zero), e.g. a neighbouring model's estimates. */
+  cssStart?: ArrayLike<number>;
   /** Gradient tolerance of a `css` fit (default 1e-3; see `quasiNewton`). */
   cssTolerance?: number;
   /**
    * `final` (default) stops the ML search when the log-likelihood gradient is below 1e-3 and the predicted
-   * gain below 1e-6; `search` at 1e-2 and 1e-4 — ample to rank models by an information criterion.
+   * gain below 1e-6; `search` at 1e-2 and 1e-3 (and after at most 30 iterations, or when five gained less
+   * than 1e-5·|log L|) — ample to rank models by an information criterion.
    */
   precision?: 'final' | 'search';
 };
@@ -269,6 +272,8 @@ export class ArmaEstimator {
     let start: Float64Array = new Float64Array(k);
     if (options.start !== undefined && options.start.length === k) start = Float64Array.from(options.start);
     else if (method !== 'ml' && k > 0) {
+      if (options.cssStart !== undefined && options.cssStart.length === k)
+        start = Float64Array.from(options.cssStart);
       if (cssCount > 0) {
         const fit = levenbergMarquardt(
           (x, out) => {
@@ -340,7 +345,9 @@ export class ArmaEstimator {
       const search = options.precision === 'search';
       const result = quasiNewton(objective, from, {
         gradientTolerance: search ? 1e-2 : 1e-3,
-        decreaseTolerance: search ? 1e-4 : 1e-6,
+        decreaseTolerance: search ? 1e-3 : 1e-6,
+        stallTolerance: search ? 1e-5 : 1e-6,
+        maxIterations: search ? 30 : 100,
         ...(hessian ? { hessian } : {}),
       });
       evaluations += result.evaluations;
