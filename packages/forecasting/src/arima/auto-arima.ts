@@ -141,8 +141,9 @@ function stepwiseSearch(
     if (fit(c)) cur = c;
   }
   if (constant) {
-    const c = { p: 0, q: 0, P: 0, Q: 0, constant: false };
-    if (fit(c)) cur = c;
+    // As R: when the null model without constant wins, the orders go to zero but the search goes on
+    // with the constant (the toggle at the end of each pass can drop it).
+    if (fit({ p: 0, q: 0, P: 0, Q: 0, constant: false })) cur = { p: 0, q: 0, P: 0, Q: 0, constant };
   }
   // Neighbours in R's order: seasonal moves first, then non-seasonal, then the constant.
   const moves: [number, number, number, number][] = [
