@@ -6,6 +6,7 @@
  */
 
 export * from './common/index.js';
+export * from './consolidation/index.js';
 export * from './geo/index.js';
 export * from './rates/index.js';
 export * from './vrp/index.js';

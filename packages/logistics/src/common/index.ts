@@ -1,3 +1,4 @@
+export { compareCodePoints } from './compare.js';
 export {
   amountSchema,
   calendarDateSchema,
