@@ -91,6 +91,20 @@ describe('replenishmentOrder', () => {
     expect(replenishmentOrder({ policy, position: 680 }).order).toBe(false);
   });
 
+  it('takes the policy replenishmentPolicy returned, as it is (also a type check)', () => {
+    const policy = replenishmentPolicy({
+      kind: 's,Q',
+      demand,
+      leadTime: 6,
+      service: { cycleServiceLevel: 0.9 },
+      orderQuantity: 290,
+      orderRules: { packSize: 24 },
+    });
+    // ROP 315.70, Q = 312 (290 in packs of 24): position 100 needs ⌊215.70 / 312⌋ + 1 = 1 lot.
+    expect(replenishmentOrder({ policy, position: 100 })).toMatchObject({ order: true, quantity: 312 });
+    expect(replenishmentOrder({ policy, position: 316 }).order).toBe(false);
+  });
+
   it('inventoryPosition and bad input', () => {
     expect(inventoryPosition({ onHand: 120, onOrder: 300, reserved: 20 })).toBe(400);
     expect(inventoryPosition({ onHand: 10, backordered: 15 })).toBe(-5);

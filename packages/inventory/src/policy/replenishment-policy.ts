@@ -14,7 +14,9 @@ import {
   replenishmentPolicyInputSchema,
 } from './schemas.js';
 
-interface PolicyBase {
+// A type alias, not an interface: `replenishmentOrder` takes its policy through a loose schema
+// (an index signature), which TypeScript lets object type aliases satisfy and interfaces not.
+type PolicyBase = {
   /** The safety stock in the reorder point / order-up-to level. */
   safetyStock: number;
   /** k: Φ⁻¹(CSL) or the fill-rate factor. */
@@ -23,7 +25,7 @@ interface PolicyBase {
   leadTimeDemand: LeadTimeDemand;
   /** The pack / MOQ rules the order quantities obey. */
   orderRules: OrderRules;
-}
+};
 
 /**
  * A replenishment policy: (s, Q) continuous review with a fixed lot, (s, S) min-max, or (R, S)
