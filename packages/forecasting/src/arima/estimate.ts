@@ -284,7 +284,11 @@ export class ArmaEstimator {
           start,
           cssCount,
           // A start for ML needs less precision; R keeps zeros when its CSS search does not converge.
-          { gradientTolerance: method === 'css' ? (options.cssTolerance ?? 1e-3) : 1e-2, maxIterations: 100 },
+          {
+            gradientTolerance: method === 'css' ? (options.cssTolerance ?? 1e-3) : 1e-2,
+            maxIterations: 100,
+            secant: options.precision === 'search',
+          },
         );
         evaluations += fit.evaluations;
         converged = fit.converged;

@@ -13,6 +13,12 @@ export type LevenbergMarquardtOptions = {
   gradientTolerance?: number;
   /** Iteration budget (default 200). */
   maxIterations?: number;
+  /**
+   * Update the Jacobian after an accepted Marquardt step by Broyden's rank-one secant formula instead of
+   * recomputing it, for up to three steps in a row (a fresh one after any rejected step); saves most of
+   * the residual evaluations when each is cheap relative to their number (default false).
+   */
+  secant?: boolean;
 };
 
 /** Result of {@link levenbergMarquardt}. */
@@ -168,6 +174,8 @@ export function levenbergMarquardt(
   let radius = 0;
   let flat = 0;
   let rejected = 0;
+  let sinceFresh = 0;
+  const secant = options.secant ?? false;
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
@@ -207,7 +215,21 @@ export function levenbergMarquardt(
       }
       const rho = Number.isFinite(Sn) && pred > 0 ? (S - Sn) / pred : -1;
       if (rho > 0) {
-        jacobian(xn, rn, Jn);
+        if (secant && sinceFresh < 3) {
+          // Jₙ = J + (rₙ − r − Jh)hᵀ/hᵀh
+          let hh = 0;
+          for (let j = 0; j < k; j++) hh += h[j]! * h[j]!;
+          for (let t = 0; t < n; t++) {
+            let u = rn[t]! - r[t]!;
+            for (let j = 0; j < k; j++) u -= J[j * n + t]! * h[j]!;
+            const c = u / hh;
+            for (let j = 0; j < k; j++) Jn[j * n + t] = J[j * n + t]! + c * h[j]!;
+          }
+          sinceFresh++;
+        } else {
+          jacobian(xn, rn, Jn);
+          sinceFresh = 0;
+        }
         normalEquations(Jn, rn, An, gn);
         updateB();
         flat = S - Sn <= 1e-12 * S ? flat + 1 : 0;
@@ -228,6 +250,11 @@ export function levenbergMarquardt(
           converged = true;
           break;
         }
+      } else if (sinceFresh > 0) {
+        // The secant Jacobian may be what mispredicts: recompute it here before damping more.
+        jacobian(x, r, J);
+        normalEquations(J, r, A, g);
+        sinceFresh = 0;
       } else {
         count = 0;
         mu *= nu;
