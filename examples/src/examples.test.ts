@@ -109,7 +109,9 @@ describe('forecasting example', () => {
     });
     const [backtest, next] = tables;
     expect(backtest).toHaveLength(4);
-    expect(backtest!.every((row) => /^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/.test(String(row.model)))).toBe(true);
+    expect(
+      backtest!.every((row) => /^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/.test(String(row.model))),
+    ).toBe(true);
     expect(next).toHaveLength(12);
     for (const row of next!) {
       const [low80, high80] = String(row['80%']).split(' – ').map(Number);
@@ -120,5 +122,80 @@ describe('forecasting example', () => {
       expect(Number(row.forecast)).toBeLessThanOrEqual(high80!);
     }
     expect(lines.at(-1)).toContain('y.40');
+  });
+});
+
+describe('inventory example', () => {
+  it('sizes stock, never oversells, rebalances at least cost and flags dead and slow stock', async () => {
+    const io = await runExample('inventory');
+    const [sizing, sourcing, burst, , plan, transfers, , , reorder, health] = io.tables;
+
+    // z = Φ⁻¹(0.95) = 1.6448536269514722; σ = √(L·σ_d² + d̄²·σ_L²): WH-SH √(4·81 + 48²·1) = √2628,
+    // SS = 84.3218, ROP = 4·48 + SS = 276.3218; without σ_L, z·9·√4 = 29.6074.
+    expect(sizing?.map((row) => row['SS if L were exact'])).toEqual(['29.61', '22.07', '20.15']);
+    expect(sizing?.map((row) => row['safety stock'])).toEqual(['84.32', '77.24', '44.32']);
+    expect(sizing?.map((row) => row['reorder point'])).toEqual(['276.32', '227.24', '116.32']);
+    // EOQ √(2·180·48 / 0.025) = 831.38 → 35 packs of 24; WH-NJ's 415.69 → 18 packs, lifted to the MOQ 480.
+    expect(sizing?.map((row) => row.EOQ)).toEqual(['831.4', '657.3', '415.7']);
+    expect(sizing?.map((row) => row['order qty'])).toEqual([
+      '840 (35 packs)',
+      '672 (28 packs)',
+      '480 (20 packs, MOQ)',
+    ]);
+
+    // fewest-splits ships from one warehouse where nearest would split.
+    expect(sourcing?.map((row) => [row.ships, row.shipments])).toEqual([
+      ['WH-SH 400', 1],
+      ['WH-HZ 200 + WH-SH 200', 2],
+    ]);
+
+    // 60 concurrent orders of 3 against 100 units: ⌊100 / 3⌋ = 33 succeed, the rest are refused.
+    expect(burst).toEqual([
+      { outcome: 'reserved', orders: 33, units: 99 },
+      { outcome: 'refused [INSUFFICIENT_STOCK]', orders: 27, units: 0 },
+    ]);
+    expect(io.text()).toContain('WH-NJ on hand 100, reserved 99, available 1');
+
+    // Surplus 600 − 421 = 179 → 7 packs; shortages 88 (4 packs) and 128 (6 packs). Optimal:
+    // 4 packs SH → HZ by truck (96 × 0.35 = 33.60) and 3 packs SH → NJ by express (72 × 1.40 =
+    // 100.80, cheaper than the truck's 72 × 0.45 + 120 = 152.40), 3 packs unmet at 4.00 = 288.00.
+    expect(plan?.map((row) => [row.warehouse, row.role, row.short, row.covered, row.unmet])).toEqual([
+      ['WH-SH', 'donor', 0, 0, 0],
+      ['WH-HZ', 'receiver', 88, 88, 0],
+      ['WH-NJ', 'receiver', 128, 72, 56],
+    ]);
+    expect(transfers).toEqual([
+      { lane: 'SH-HZ truck', units: 96, packs: 4, cost: '¥33.60' },
+      { lane: 'SH-NJ express', units: 72, packs: 3, cost: '¥100.80' },
+    ]);
+    expect(io.text()).toContain(
+      'Total ¥422.40: transport ¥134.40 + fixed ¥0.00 + unmet penalty ¥288.00; optimal (branch-and-bound).',
+    );
+    expect(io.text()).toContain('WH-NJ: 56 stay short (no-surplus)');
+    expect(io.text()).toContain('✓ the 77 ledger movements rebuild every stored position exactly');
+
+    // After the transfers only WH-NJ (position 73 ≤ 116.32) orders: one lot, the MOQ of 480.
+    expect(reorder?.map((row) => [row.warehouse, row.position, row['purchase order']])).toEqual([
+      ['WH-HZ', 296, 0],
+      ['WH-NJ', 73, 480],
+      ['WH-SH', 432, 0],
+    ]);
+    expect(io.text()).toContain('placePurchaseOrder: WH-NJ now has 480 on order');
+
+    expect(health?.map((row) => [row.sku, row.warehouse, row.class, row.action])).toEqual([
+      ['GIFT-MOONCAKE', 'WH-HZ', 'dead', 'return-to-supplier 192'],
+      ['RICE-5KG', 'WH-HZ', 'very-slow', 'markdown 137'],
+      ['OIL-5L', 'WH-NJ', 'slow', 'transfer 34 → WH-SH'],
+      ['NOODLE-24', 'WH-SH', 'active', '–'],
+      ['OIL-5L', 'WH-SH', 'active', '–'],
+    ]);
+    expect(health?.[0]?.cover).toBe('∞');
+    expect(io.text()).not.toContain('✗');
+  });
+
+  it('prints the same on every run (fixed clock, seeded ids and sales)', async () => {
+    const a = await runExample('inventory');
+    const b = await runExample('inventory');
+    expect(a.text()).toBe(b.text());
   });
 });

@@ -8,6 +8,7 @@ import * as eventOutbox from './event-outbox.js';
 import type { Example } from './example.js';
 import * as forecasting from './forecasting.js';
 import * as idempotentCommand from './idempotent-command.js';
+import * as inventory from './inventory.js';
 import * as moneyAllocation from './money-allocation.js';
 
 export type { Example, ExampleIo, ExampleMeta } from './example.js';
@@ -16,13 +17,14 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory']
  */
 export const EXAMPLES: readonly Example[] = Object.freeze([
   moneyAllocation,
   idempotentCommand,
   eventOutbox,
   forecasting,
+  inventory,
 ]);
 
 /**
