@@ -23,6 +23,27 @@ interface DemoJson {
   };
   randomness: { seed: number; dice: number[]; reproducible: boolean; ids: string[] };
   forecasting: { model: string; months: unknown[] };
+  inventory: {
+    kind: string;
+    sku: string;
+    burst: {
+      orders: number;
+      unitsEach: number;
+      stock: number;
+      expected: number;
+      succeeded: number;
+      refused: Record<string, number>;
+      position: { onHand: number; reserved: number; available: number };
+      ledgerMatches: boolean;
+    };
+    events: { committed: number; byType: Record<string, number> };
+    rebalancing: {
+      transfers: { from: string; to: string; quantity: number; cost: { amount: string } }[];
+      total: { amount: string; currency: string };
+      unmet: number;
+      inTransit: number;
+    };
+  };
   storage: {
     kind: string;
     command: {
@@ -33,6 +54,46 @@ interface DemoJson {
     batch: { commands: number; events: number; replayedOnRerun: number; newEventsOnRerun: number };
     outbox: { before: number; thisRun: number; after: number; sample: { type: string; summary: string }[] };
   };
+}
+
+/** The inventory section's numbers: the same on every adapter and on every rerun. */
+function expectInventory(inventory: DemoJson['inventory'], kind: string) {
+  expect(inventory.kind).toBe(kind);
+  expect(inventory.sku).toMatch(/^TEA-500G\/[0-9a-f]{6}$/);
+  // 30 concurrent reservations of 2 against 40 units: ⌊40 / 2⌋ = 20 succeed, in any order.
+  expect(inventory.burst).toMatchObject({
+    orders: 30,
+    unitsEach: 2,
+    stock: 40,
+    expected: 20,
+    succeeded: 20,
+    refused: { INSUFFICIENT_STOCK: 10 },
+    position: { onHand: 40, reserved: 40, available: 0 },
+    ledgerMatches: true,
+  });
+  // Targets ⌈SS⌉ + 7 days: WH-HZ 78 + 210 = 288 (120 on hand: 168 short, 7 packs of 24), WH-NJ
+  // 45 + 84 = 129 (all 40 reserved: 129 short, 6 packs); WH-SH gives from 900 − (85 + 336).
+  expect(
+    inventory.rebalancing.transfers.map(({ from, to, quantity, cost }) => [from, to, quantity, cost.amount]),
+  ).toEqual([
+    ['WH-SH', 'WH-HZ', 168, '58.80'],
+    ['WH-SH', 'WH-NJ', 144, '64.80'],
+  ]);
+  expect(inventory.rebalancing).toMatchObject({
+    total: { amount: '123.60', currency: 'CNY' },
+    unmet: 0,
+    inTransit: 312,
+  });
+  // Refusals commit no event.
+  expect(inventory.events).toEqual({
+    committed: 28,
+    byType: {
+      'stock.warehouse_saved': 3,
+      'stock.received': 3,
+      'stock.reserved': 20,
+      'stock.transferred_out': 2,
+    },
+  });
 }
 
 describe('runCli: help, version, usage errors', () => {
@@ -104,7 +165,13 @@ describe('runCli demo', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const result = JSON.parse(out) as DemoJson;
-    expect(result.checks).toEqual({ money: true, randomness: true, storage: true, forecasting: true });
+    expect(result.checks).toEqual({
+      money: true,
+      randomness: true,
+      storage: true,
+      forecasting: true,
+      inventory: true,
+    });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
     expect(result.money.groupBuy.parts.map((part) => part.amount)).toEqual([
@@ -135,6 +202,7 @@ describe('runCli demo', () => {
       type: 'demo.order_placed',
       summary: 'SO-1001 华东食品 ¥456.00',
     });
+    expectInventory(result.inventory, 'memory');
   });
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
@@ -155,6 +223,8 @@ describe('runCli demo', () => {
       '1. Money to the cent',
       '2. Seeded randomness',
       '3. Storage: idempotent commands and the outbox (memory)',
+      '5. Shared stock: reservations without oversell, rebalancing (memory)',
+      '20 succeed = ⌊40 / 2⌋: on hand 40, reserved 40, available 0 — never oversold',
       '¥166.67',
       '[IDEMPOTENCY_CONFLICT]',
       'Summary',
@@ -206,8 +276,14 @@ describe('runCli demo on PGlite', () => {
     const second = await run('demo', '--data-dir', dir, '--json', '--schema', 's2b2b');
     expect(second.code).toBe(0);
     const b = JSON.parse(second.out) as DemoJson;
-    expect(b.storage.outbox).toMatchObject({ before: 202, thisRun: 202, after: 404 });
+    // The first run's outbox: its 202 storage events and its inventory section's events.
+    const firstRun = 202 + a.inventory.events.committed;
+    expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
+    // Its own SKU code each run: the same numbers again on the same data.
+    expectInventory(a.inventory, 'pglite');
+    expectInventory(b.inventory, 'pglite');
+    expect(b.inventory.sku).not.toBe(a.inventory.sku);
   }, 120_000);
 });
 
@@ -226,7 +302,8 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
   });
 
   it('runs on a pg.Pool in its own schema, twice', async () => {
-    for (const before of [0, 202]) {
+    let before = 0;
+    for (let i = 0; i < 2; i++) {
       const { code, out, err } = await run('demo', '--pg-url', pgUrl!, '--schema', schema, '--json');
       expect(err).toBe('');
       expect(code).toBe(0);
@@ -234,6 +311,8 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
       expect(result.storage.kind).toBe('postgres');
       expect(result.storage.outbox).toMatchObject({ before, thisRun: 202 });
       expect(result.storage.command.replay.replayed).toBe(true);
+      expectInventory(result.inventory, 'postgres');
+      before += 202 + result.inventory.events.committed;
     }
   }, 60_000);
 });
@@ -259,7 +338,7 @@ describe('runCli example', () => {
   it('--list lists every example', async () => {
     const { code, out } = await run('example', '--list');
     expect(code).toBe(0);
-    for (const name of ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting'])
+    for (const name of ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory'])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
       examples: { name: string }[];
@@ -269,6 +348,7 @@ describe('runCli example', () => {
       'idempotent-command',
       'event-outbox',
       'forecasting',
+      'inventory',
     ]);
   });
 
@@ -277,7 +357,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);

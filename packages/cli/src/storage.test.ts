@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from './command-line.js';
 import { captureIo } from './io.js';
-import { planStorage, redactUrl } from './storage.js';
+import { planStorage, redactUrl, storageSession } from './storage.js';
 import { UsageError } from './usage-error.js';
 
 describe('planStorage', () => {
@@ -36,6 +36,33 @@ describe('planStorage', () => {
       'postgres://localhost/test',
     );
     expect(() => planStorage(flags, captureIo({ env: {} }))).toThrow(UsageError);
+  });
+});
+
+describe('storageSession', () => {
+  const memory = planStorage(parseCommandLine(['demo', '--storage', 'memory'], []).flags, captureIo());
+
+  it('opens once, hands every caller the same storage, and closes it', async () => {
+    const session = storageSession(memory);
+    const [a, b] = await Promise.all([session.open(), session.open()]);
+    expect(a).toBe(b);
+    expect(a.storage.inventory).toBeDefined();
+    await a.storage.transaction(async (tx) => tx.events.append([]));
+    await session.close();
+    // Closed: the next open() opens a new storage.
+    const c = await session.open();
+    expect(c).not.toBe(a);
+    await session.close();
+  });
+
+  it('close() without open() does nothing; a failed open is not kept', async () => {
+    await storageSession(memory).close();
+    const io = captureIo({ cwd: '/' });
+    const broken = storageSession(
+      planStorage(parseCommandLine(['demo', '--data-dir', '/dev/null/x'], []).flags, io),
+    );
+    await expect(broken.open()).rejects.toThrow();
+    await expect(broken.close()).resolves.toBeUndefined();
   });
 });
 

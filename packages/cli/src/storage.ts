@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { type CoreStorage, isS2b2bError } from '@s2b2b/core';
+import { isS2b2bError } from '@s2b2b/core';
+import type { InventoryStorage } from '@s2b2b/inventory';
 import type { GlobalFlags, StorageKind } from './command-line.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -28,7 +29,8 @@ export interface StoragePlan {
 
 /** A storage the CLI opened, with what to show about it and how to release it. */
 export interface OpenedStorage extends StoragePlan {
-  storage: CoreStorage;
+  /** The core ports and every domain store (`storage.inventory`, …): both adapters implement them all. */
+  storage: InventoryStorage;
   /** Closes the storage and whatever the CLI opened for it (PGlite, the pool). */
   close(): Promise<void>;
 }
@@ -118,6 +120,50 @@ export async function openStorage(plan: StoragePlan): Promise<OpenedStorage> {
       }
     }
   }
+}
+
+/**
+ * A planned storage that several demo sections share: opened by the first `open()`, the same
+ * storage for every later call, closed by `close()` (which does nothing if it was never opened).
+ *
+ * @example
+ * const session = storageSession(planStorage(flags, io));
+ * try { await storageTour({ session, ... }); await inventoryTour({ session, ... }) } finally { await session.close() }
+ */
+export interface StorageSession {
+  readonly plan: StoragePlan;
+  /** Opens the storage on the first call (see `openStorage`); later calls return the same one. */
+  open(): Promise<OpenedStorage>;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a {@link StorageSession} for a plan. Nothing is opened until `open()`; a failed open
+ * is not cached, so `close()` after it has nothing to release.
+ *
+ * @example
+ * const session = storageSession(planStorage(flags, io));
+ * const { storage } = await session.open();
+ */
+export function storageSession(plan: StoragePlan): StorageSession {
+  let opening: Promise<OpenedStorage> | undefined;
+  return {
+    plan,
+    open() {
+      opening ??= openStorage(plan).catch((error: unknown) => {
+        opening = undefined;
+        throw error;
+      });
+      return opening;
+    },
+    async close() {
+      const pending = opening;
+      opening = undefined;
+      // An open that failed has nothing to release (its error went to whoever awaited it).
+      const opened = await pending?.catch(() => undefined);
+      if (opened) await opened.close();
+    },
+  };
 }
 
 /**

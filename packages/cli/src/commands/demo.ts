@@ -1,16 +1,18 @@
 import { formatMoney, Money, systemClock } from '@s2b2b/core';
 import type { Command } from '../command.js';
-import { forecastTour } from '../demo/forecast-tour.js';
+import { type ForecastTourResult, forecastTour } from '../demo/forecast-tour.js';
+import { type InventoryTourResult, inventoryTour } from '../demo/inventory-tour.js';
 import { moneyTour } from '../demo/money-tour.js';
 import { randomnessTour } from '../demo/randomness-tour.js';
-import { storageTour } from '../demo/storage-tour.js';
-import { planStorage } from '../storage.js';
+import { type StorageTourResult, storageTour } from '../demo/storage-tour.js';
+import { planStorage, storageSession } from '../storage.js';
 import { CLI_VERSION } from '../version.js';
 
 /**
  * `s2b2b demo`: a short tour of core and storage — money to the cent, seeded randomness,
- * idempotent commands and the event outbox on the chosen storage. Safe to repeat on the same
- * data dir: every run uses its own idempotency keys.
+ * idempotent commands and the event outbox on the chosen storage, demand forecasts, and shared
+ * stock on that storage (a reservation burst without oversell, a rebalancing plan). Safe to
+ * repeat on the same data dir: every run uses its own idempotency keys and SKU code.
  *
  * @example
  * await runCli(['demo', '--storage', 'memory', '--json'], io)
@@ -18,7 +20,8 @@ import { CLI_VERSION } from '../version.js';
 export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
-  summary: 'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts',
+  summary:
+    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -27,7 +30,9 @@ export const demoCommand: Command = {
     'every random draw and id, then opens the storage (PGlite in .s2b2b/ by default) to run an',
     'idempotent command twice (the second is a replay), the same key with another payload (refused',
     'with IDEMPOTENCY_CONFLICT), and 20 commands that append 200 events, read back from the outbox;',
-    'then forecasts six held-out months of a seeded SKU demand series with 80%/95% intervals.',
+    'then forecasts six held-out months of a seeded SKU demand series with 80%/95% intervals; then,',
+    'on the same storage, receives stock into three warehouses, fires 30 concurrent reservations at',
+    'the last 40 units of one (exactly 20 succeed), and plans and ships the minimum-cost rebalancing.',
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -50,14 +55,24 @@ export const demoCommand: Command = {
     const money = moneyTour(out);
     const randomness = randomnessTour(out, flags.seed);
 
-    const storage = await storageTour({
-      out,
-      plan,
-      seed: flags.seed,
-      clock: systemClock,
-      progress: io.stderr,
-    });
-    const forecasting = forecastTour(out, flags.seed);
+    // One storage for the sections that need it, opened by the first and closed at the end.
+    const session = storageSession(plan);
+    let storage: StorageTourResult;
+    let forecasting: ForecastTourResult;
+    let inventory: InventoryTourResult;
+    try {
+      storage = await storageTour({
+        out,
+        session,
+        seed: flags.seed,
+        clock: systemClock,
+        progress: io.stderr,
+      });
+      forecasting = forecastTour(out, flags.seed);
+      inventory = await inventoryTour({ out, session, clock: systemClock });
+    } finally {
+      await session.close();
+    }
     const elapsedMs = Math.round(performance.now() - started);
 
     const checks = {
@@ -71,6 +86,7 @@ export const demoCommand: Command = {
         storage.batch.replayedOnRerun === storage.batch.commands &&
         storage.batch.newEventsOnRerun === 0,
       forecasting: forecasting.sane,
+      inventory: inventory.ok,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -93,6 +109,11 @@ export const demoCommand: Command = {
     out.line(
       `  ${mark(checks.forecasting)} six months of demand forecast by ${forecasting.model} with 80%/95% intervals (sMAPE ${auto?.smape.toFixed(1)}%)`,
     );
+    const { burst, rebalancing } = inventory;
+    out.line(
+      `  ${mark(checks.inventory)} ${burst.orders} concurrent reservations of ${burst.unitsEach} against ${burst.stock} units on ${inventory.kind}: ${burst.succeeded} succeeded, none oversold; ` +
+        `rebalanced by ${rebalancing.transfers.length} transfers for ${formatMoney(Money.fromJSON(rebalancing.total))}`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -100,6 +121,7 @@ export const demoCommand: Command = {
       [
         { command: 's2b2b example --list', what: 'the runnable examples' },
         { command: 's2b2b example money-allocation', what: 'split a shipping bill and a rebate to the cent' },
+        { command: 's2b2b example inventory', what: 'reorder points, sourcing, rebalancing, slow movers' },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
         { command: 's2b2b demo --pg-url postgres://…', what: 'the same tour on your PostgreSQL' },
@@ -120,6 +142,7 @@ export const demoCommand: Command = {
       randomness,
       storage,
       forecasting,
+      inventory,
       elapsedMs,
     };
   },

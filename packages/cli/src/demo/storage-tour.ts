@@ -14,7 +14,7 @@ import {
 import type { CliStream } from '../io.js';
 import type { Printer } from '../output.js';
 import { createProgressBar } from '../progress.js';
-import { type OpenedStorage, openStorage, type StoragePlan } from '../storage.js';
+import type { OpenedStorage, StorageSession } from '../storage.js';
 
 /** What the storage section found. */
 export interface StorageTourResult {
@@ -58,8 +58,8 @@ export interface StorageTourResult {
 /** Options of `storageTour`. */
 export interface StorageTourOptions {
   out: Printer;
-  /** The storage to open (and close again at the end). */
-  plan: StoragePlan;
+  /** The storage to open; the caller closes the session when the demo's sections are done. */
+  session: StorageSession;
   seed: number;
   clock: Clock;
   /** Where the progress bar draws (stderr). */
@@ -84,25 +84,22 @@ const PAGE = 500;
  * Section 3 of the demo: idempotent commands and the event outbox on the chosen storage.
  *
  * @example
- * const result = await storageTour({ out, plan: planStorage(flags, io), seed: 42, clock: systemClock, progress: io.stderr });
+ * const result = await storageTour({ out, session: storageSession(planStorage(flags, io)), seed: 42, clock: systemClock, progress: io.stderr });
  * result.command.replay.replayed // true
  */
 export async function storageTour(options: StorageTourOptions): Promise<StorageTourResult> {
-  const { out, plan } = options;
+  const { out, session } = options;
+  const { plan } = session;
   out.heading(`3. Storage: idempotent commands and the outbox (${plan.kind})`);
   const where = plan.schema ? `${plan.location}, schema ${plan.schema}` : plan.location;
   if (plan.kind === 'pglite' && plan.fresh) {
     out.note(`Creating the PGlite database in ${plan.location} (first run only: a few seconds)…`);
   }
   const started = performance.now();
-  const opened = await openStorage(plan);
-  try {
-    const openMs = performance.now() - started;
-    out.line(`Opened ${plan.kind} storage (${where}) in ${Math.round(openMs)} ms.`);
-    return await tour(options, opened, openMs);
-  } finally {
-    await opened.close();
-  }
+  const opened = await session.open();
+  const openMs = performance.now() - started;
+  out.line(`Opened ${plan.kind} storage (${where}) in ${Math.round(openMs)} ms.`);
+  return tour(options, opened, openMs);
 }
 
 async function tour(
