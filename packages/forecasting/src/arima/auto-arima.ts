@@ -53,7 +53,7 @@ function scoreCandidate(
   const method: ArimaMethod = approximation ? 'css' : 'css-ml';
   const est = ctx.estimator.estimate({ p: c.p, q: c.q, P: c.P, Q: c.Q, m: ctx.m }, method, c.constant, {
     rejectNonstationaryCss: true,
-    cssTolerance: 5e-2,
+    cssTolerance: 2e-1,
     precision: 'search',
     ...(start ? { start: [...start.ar, ...start.ma, ...start.sar, ...start.sma] } : {}),
     ...(neighbour ? { cssStart: warmStart(neighbour, c) } : {}),

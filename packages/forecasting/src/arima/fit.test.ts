@@ -86,6 +86,28 @@ describe('fitArima', () => {
     }
   });
 
+  it('reports fits it cannot make with documented DomainError codes', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+      return 'no error';
+    };
+    // CSS conditions on p = 5 points of a 5-point series: nothing left to fit
+    expect(code(() => fitArima([1, 3, 2, 4, 3], { order: [5, 0, 0], method: 'css' }))).toBe(
+      'ARIMA_FIT_FAILED',
+    );
+    // y_t = 2^t: the CSS AR(1) estimate is 2, with no stationary state to forecast from
+    const growth = Array.from({ length: 12 }, (_, t) => 2 ** t);
+    expect(code(() => fitArima(growth, { order: [1, 0, 0], includeConstant: false, method: 'css' }))).toBe(
+      'ARIMA_NONSTATIONARY',
+    );
+    // the same by ML stays stationary
+    expect(fitArima(growth, { order: [1, 0, 0], includeConstant: false }).coefficients.ar1).toBeLessThan(1);
+  });
+
   it('rejects bad input with the field named', () => {
     const y = [1, 2, 3, 4, 5, 6, 7, 8];
     const path = (f: () => unknown) => {
