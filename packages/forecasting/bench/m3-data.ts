@@ -3,7 +3,7 @@
  * workbook, and the 24 original participants' forecasts from robjhyndman/Mcomp; see the README
  * there for origin and conventions). Reads the CSVs synchronously with node:fs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /**
  * The four M3 subsets (by data frequency).
@@ -165,5 +165,22 @@ export function loadPublishedForecasts(method: string): Map<string, number[]> {
     const forecast = values(row, file);
     if (forecast.length > 0) forecasts.set(row[0]!, forecast);
   }
+  return forecasts;
+}
+
+/**
+ * Forecasts of a reference implementation run on the same data, committed in
+ * `data/m3/reference/M3-<name>.csv` (same wide format, written by the R script beside them), or
+ * `undefined` when that file is not there.
+ *
+ * @example
+ * loadReferenceForecasts('R-ets')?.get('N1')?.length // 6
+ */
+export function loadReferenceForecasts(name: string): Map<string, number[]> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Unknown reference name: ${name}`);
+  const file = `reference/M3-${name}.csv`;
+  if (!existsSync(new URL(file, DATA))) return undefined;
+  const forecasts = new Map<string, number[]>();
+  for (const row of readRows(file)) forecasts.set(row[0]!, values(row, file));
   return forecasts;
 }
