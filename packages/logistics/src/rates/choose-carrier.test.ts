@@ -1,7 +1,7 @@
 import { ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { chooseCarrier } from './choose-carrier.js';
-import type { RateCard, Shipment } from './schemas.js';
+import type { QuoteShipment, RateCard } from './schemas.js';
 
 /** A carrier charging a flat price up to 30 kg, with transit days and a score. */
 const carrier = (carrierId: string, price: string, transitDays: number, score?: number): RateCard => ({
@@ -23,7 +23,7 @@ const cards = [
   carrier('FAST', '18.00', 1, 95),
   carrier('MID-BETTER', '11.40', 2, 92),
 ];
-const shipment: Shipment = { origin: '上海', destination: '北京', weightKg: 2 };
+const shipment: QuoteShipment = { origin: '上海', destination: '北京', weightKg: 2 };
 const shipAt = '2026-03-02T10:00:00Z';
 
 describe('chooseCarrier', () => {

@@ -3,10 +3,10 @@ import { type CarrierQuote, quoteParsed } from './quote.js';
 import {
   type ChooseCarrierOptions,
   chooseCarrierOptionsSchema,
+  type QuoteShipment,
+  quoteShipmentSchema,
   type RateCard,
   rateCardsSchema,
-  type Shipment,
-  shipmentSchema,
 } from './schemas.js';
 import type { UnavailableReason } from './unavailable.js';
 
@@ -96,11 +96,11 @@ interface Candidate {
  * choice.reason // e.g. 'ZTO: the cheapest of 2 carriers on time: 9.00 CNY, 2 days (ETA 2026-03-04T10:00:00.000Z)'
  */
 export function chooseCarrier(
-  shipment: Shipment,
+  shipment: QuoteShipment,
   rateCards: readonly RateCard[],
   options: ChooseCarrierOptions,
 ): CarrierChoice {
-  const parsedShipment = parseInput(shipmentSchema, shipment, 'shipment');
+  const parsedShipment = parseInput(quoteShipmentSchema, shipment, 'shipment');
   const cards = parseInput(rateCardsSchema, rateCards, 'rateCards');
   const settings = parseInput(chooseCarrierOptionsSchema, options, 'options');
   const { quotes, unavailable } = quoteParsed(parsedShipment, cards);

@@ -1,7 +1,7 @@
 import { isS2b2bError, ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { quote } from './quote.js';
-import type { RateCard, Shipment } from './schemas.js';
+import type { QuoteShipment, RateCard } from './schemas.js';
 
 /** 首重 ¥12 for the first kg, ¥2 per further 0.5 kg; fuel 10 %; insurance 0.5 % (at least ¥1). */
 const express: RateCard = {
@@ -28,7 +28,7 @@ const express: RateCard = {
 const lines = (q: { lines: { code: string; amount: { toDecimalString(): string } }[] }) =>
   q.lines.map((line) => [line.code, line.amount.toDecimalString()]);
 
-function single(shipment: Shipment, card: RateCard) {
+function single(shipment: QuoteShipment, card: RateCard) {
   const result = quote(shipment, [card]);
   expect(result.unavailable).toEqual([]);
   return result.quotes[0]!;
@@ -73,7 +73,7 @@ describe('quote: 首重/续重 with surcharges (hand-computed)', () => {
   });
 
   it('bills volumetric weight when larger: 40 × 30 × 20 cm / 6000 = 4 kg → ¥12 + 6 × ¥2 = ¥24; / 8000 = 3 kg → ¥20', () => {
-    const shipment: Shipment = {
+    const shipment: QuoteShipment = {
       origin: '上海',
       destination: '江苏',
       weightKg: 2.3,
@@ -122,7 +122,7 @@ describe('quote: 首重/续重 with surcharges (hand-computed)', () => {
         { ...express.zones[0]!, pricing: { type: 'weight-table', rows: [{ upToKg: 5, price: '17' }] } },
       ],
     };
-    const shipment: Shipment = { origin: '上海', destination: '北京', weightKg: 1 };
+    const shipment: QuoteShipment = { origin: '上海', destination: '北京', weightKg: 1 };
     expect(single(shipment, card).lines[1]!.amount.toDecimalString()).toBe('2.13');
     expect(single(shipment, { ...card, rounding: 'half-even' }).lines[1]!.amount.toDecimalString()).toBe(
       '2.12',
@@ -357,7 +357,7 @@ describe('quote: zones, availability and validation', () => {
       }
       throw new Error('expected a ValidationError');
     };
-    const ok: Shipment = { origin: '上海', destination: '北京', weightKg: 1 };
+    const ok: QuoteShipment = { origin: '上海', destination: '北京', weightKg: 1 };
     expect(fieldOf(() => quote({ ...ok, weightKg: -1 }, [express]))).toEqual(['shipment.weightKg']);
     expect(fieldOf(() => quote({ ...ok, weightKg: Number.NaN }, [express]))).toEqual(['shipment.weightKg']);
     expect(fieldOf(() => quote({ ...ok, destination: '浙江//杭州' }, [express]))).toEqual([

@@ -2,12 +2,12 @@ import { type Decimal, Money, parseInput, type RoundingMode, toDecimal } from '@
 import { mostSpecificCover, regionCovers, regionSpecificity } from '../common/region.js';
 import { computeChargeableWeight, shipmentVolumeCm3 } from './chargeable-weight.js';
 import {
+  type ParsedQuoteShipment,
   type ParsedRateCard,
-  type ParsedShipment,
+  type QuoteShipment,
+  quoteShipmentSchema,
   type RateCard,
   rateCardsSchema,
-  type Shipment,
-  shipmentSchema,
 } from './schemas.js';
 import { type BookedVehicles, tariffFreight } from './tariffs.js';
 import type { UnavailableCarrier } from './unavailable.js';
@@ -105,19 +105,19 @@ export interface QuoteResult {
  * quotes[0]!.lines.map((l) => `${l.code} ${l.amount.toDecimalString()}`) // ['freight 18.00', 'fuel 1.80', 'insurance 5.00']
  * quotes[0]!.total.toString() // '24.80 CNY'
  */
-export function quote(shipment: Shipment, rateCards: readonly RateCard[]): QuoteResult {
-  const parsedShipment = parseInput(shipmentSchema, shipment, 'shipment');
+export function quote(shipment: QuoteShipment, rateCards: readonly RateCard[]): QuoteResult {
+  const parsedShipment = parseInput(quoteShipmentSchema, shipment, 'shipment');
   const parsedCards = parseInput(rateCardsSchema, rateCards, 'rateCards');
   return quoteParsed(parsedShipment, parsedCards);
 }
 
 /**
- * `quote` on values already validated by {@link shipmentSchema} and {@link rateCardsSchema}.
+ * `quote` on values already validated by {@link quoteShipmentSchema} and {@link rateCardsSchema}.
  *
  * @example
- * quoteParsed(shipmentSchema.parse(shipment), rateCardsSchema.parse(cards))
+ * quoteParsed(quoteShipmentSchema.parse(shipment), rateCardsSchema.parse(cards))
  */
-export function quoteParsed(shipment: ParsedShipment, cards: readonly ParsedRateCard[]): QuoteResult {
+export function quoteParsed(shipment: ParsedQuoteShipment, cards: readonly ParsedRateCard[]): QuoteResult {
   const result: QuoteResult = { quotes: [], unavailable: [] };
   const volumeCm3 = shipmentVolumeCm3(shipment);
   for (const card of cards) {
@@ -129,7 +129,7 @@ export function quoteParsed(shipment: ParsedShipment, cards: readonly ParsedRate
 }
 
 function quoteCard(
-  shipment: ParsedShipment,
+  shipment: ParsedQuoteShipment,
   volumeCm3: Decimal | null,
   card: ParsedRateCard,
 ): CarrierQuote | UnavailableCarrier {

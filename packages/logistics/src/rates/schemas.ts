@@ -337,9 +337,9 @@ export const pieceSchema = z
  * `currency`, default CNY) and the road distance (vehicle tariffs priced per km need it).
  *
  * @example
- * shipmentSchema.parse({ origin: '上海', destination: '浙江/杭州', weightKg: 2.3, pieces: [{ lengthCm: 30, widthCm: 20, heightCm: 10 }], declaredValue: '1000' })
+ * quoteShipmentSchema.parse({ origin: '上海', destination: '浙江/杭州', weightKg: 2.3, pieces: [{ lengthCm: 30, widthCm: 20, heightCm: 10 }], declaredValue: '1000' })
  */
-export const shipmentSchema = z
+export const quoteShipmentSchema = z
   .object({
     origin: regionSchema,
     destination: regionSchema,
@@ -365,17 +365,17 @@ export const shipmentSchema = z
  * A shipment as the caller writes it.
  *
  * @example
- * const shipment: Shipment = { origin: '上海', destination: '北京', weightKg: 2.3 };
+ * const shipment: QuoteShipment = { origin: '上海', destination: '北京', weightKg: 2.3 };
  */
-export type Shipment = z.input<typeof shipmentSchema>;
+export type QuoteShipment = z.input<typeof quoteShipmentSchema>;
 
 /**
  * A shipment after validation.
  *
  * @example
- * const parsed: ParsedShipment = shipmentSchema.parse(shipment);
+ * const parsed: ParsedQuoteShipment = quoteShipmentSchema.parse(shipment);
  */
-export type ParsedShipment = z.output<typeof shipmentSchema>;
+export type ParsedQuoteShipment = z.output<typeof quoteShipmentSchema>;
 
 /**
  * What `chooseCarrier` optimises first: `cost` (the default), `transit` (fewest days) or
