@@ -9,4 +9,6 @@ export * from './common/index.js';
 export * from './consolidation/index.js';
 export * from './geo/index.js';
 export * from './rates/index.js';
+export * from './store.js';
+export * from './tracking/index.js';
 export * from './vrp/index.js';

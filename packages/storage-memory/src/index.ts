@@ -6,5 +6,6 @@
 export { MemoryEventStore } from './event-store.js';
 export { MemoryIdempotencyStore } from './idempotency-store.js';
 export { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
+export { MemoryTrackingStore } from './logistics/memory-tracking-store.js';
 export { MemoryEngine, type MemoryTxContext } from './memory-engine.js';
 export { createMemoryStorage, type MemoryStorage, type MemoryTx } from './memory-storage.js';

@@ -1,8 +1,10 @@
 import type { CoreStorage } from '@s2b2b/core';
 import type { InventoryStorage, InventoryTx } from '@s2b2b/inventory';
+import type { TrackingStorage, TrackingTx } from '@s2b2b/logistics';
 import { MemoryEventStore } from './event-store.js';
 import { MemoryIdempotencyStore } from './idempotency-store.js';
 import { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
+import { MemoryTrackingStore } from './logistics/memory-tracking-store.js';
 import { MemoryEngine } from './memory-engine.js';
 
 /**
@@ -12,7 +14,7 @@ import { MemoryEngine } from './memory-engine.js';
  * @example
  * await storage.transaction(async (tx: MemoryTx) => tx.inventory.getPosition('WH-SH', 'TEA'));
  */
-export type MemoryTx = InventoryTx;
+export type MemoryTx = InventoryTx & TrackingTx;
 
 /**
  * The in-memory storage: every store port, kept in this process.
@@ -20,12 +22,14 @@ export type MemoryTx = InventoryTx;
  * @example
  * const storage: MemoryStorage = createMemoryStorage();
  */
-export interface MemoryStorage extends CoreStorage, InventoryStorage {
+export interface MemoryStorage extends CoreStorage, InventoryStorage, TrackingStorage {
   readonly kind: 'memory';
   /** The transaction engine, for hosts that add their own memory stores to the same transactions. */
   readonly engine: MemoryEngine;
   /** Inventory, read side (`tx.inventory` writes). */
   readonly inventory: MemoryInventoryStore;
+  /** Shipment tracking, read side (`tx.tracking` writes). */
+  readonly tracking: MemoryTrackingStore;
   transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T>;
 }
 
@@ -43,15 +47,22 @@ export function createMemoryStorage(): MemoryStorage {
   const idempotency = new MemoryIdempotencyStore(engine);
   const events = new MemoryEventStore(engine);
   const inventory = new MemoryInventoryStore(engine);
+  const tracking = new MemoryTrackingStore(engine);
   return {
     kind: 'memory',
     engine,
     idempotency,
     events,
     inventory,
+    tracking,
     transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T> {
       return engine.transaction((ctx) =>
-        fn({ idempotency: idempotency.port(ctx), events: events.port(ctx), inventory: inventory.port(ctx) }),
+        fn({
+          idempotency: idempotency.port(ctx),
+          events: events.port(ctx),
+          inventory: inventory.port(ctx),
+          tracking: tracking.port(ctx),
+        }),
       );
     },
     /** Nothing to release: the state lives as long as the object. */

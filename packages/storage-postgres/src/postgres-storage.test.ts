@@ -26,7 +26,7 @@ for (const target of testTargets()) {
       await target.release(client);
     });
 
-    const ALL = ['core/0001_infrastructure', 'inventory/0001_stock'];
+    const ALL = ['core/0001_infrastructure', 'inventory/0001_stock', 'logistics/0001_tracking'];
 
     it('migrates once; a second run applies nothing', async () => {
       const storage = open();
@@ -69,6 +69,15 @@ for (const target of testTargets()) {
         'inventory_positions',
         'inventory_warehouses',
         'schema_migrations',
+      ]);
+      expect(await storage.migrate({ domains: ['logistics'] })).toEqual({
+        applied: [ALL[2]],
+        alreadyApplied: [ALL[0]],
+      });
+      expect((await tables()).filter((name) => name.startsWith('logistics_'))).toEqual([
+        'logistics_shipment_orders',
+        'logistics_shipments',
+        'logistics_tracking_events',
       ]);
     });
 

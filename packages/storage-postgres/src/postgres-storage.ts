@@ -2,9 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CoreStorage, EventPage, IdempotencyRecord } from '@s2b2b/core';
 import { checkEventPageLimit, DEFAULT_EVENT_PAGE, ValidationError } from '@s2b2b/core';
 import type { InventoryReader, InventoryStorage, InventoryTx } from '@s2b2b/inventory';
+import type { TrackingReader, TrackingStorage, TrackingTx } from '@s2b2b/logistics';
 import { eventOutboxPort, parseCursor, readEvents, selectPage } from './event-store.js';
 import { idempotencyPort, purgeRecords, readRecord } from './idempotency-store.js';
 import { inventoryReader, inventoryTxPort } from './inventory/postgres-inventory-store.js';
+import { trackingReader, trackingTxPort } from './logistics/postgres-tracking-store.js';
 import { type MigrationReport, runMigrations } from './migrations.js';
 import { type RetryOptions, withRetry } from './retry.js';
 import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
@@ -39,10 +41,10 @@ export interface TransactionOptions {
  * @example
  * await storage.transaction(async (tx: PostgresTx) => tx.inventory.lockPositions([{ warehouseId: 'WH-SH', sku: 'TEA' }]));
  */
-export type PostgresTx = InventoryTx;
+export type PostgresTx = InventoryTx & TrackingTx;
 
 /** Every store port on PostgreSQL. */
-export interface PostgresStorage extends CoreStorage, InventoryStorage {
+export interface PostgresStorage extends CoreStorage, InventoryStorage, TrackingStorage {
   readonly kind: 'postgres' | 'pglite';
   /** The schema every table lives in. */
   readonly schema: string;
@@ -51,6 +53,8 @@ export interface PostgresStorage extends CoreStorage, InventoryStorage {
   transaction<T>(fn: (tx: PostgresTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Inventory, read side (`tx.inventory` writes); needs the `inventory` migrations. */
   readonly inventory: InventoryReader;
+  /** Shipment tracking, read side (`tx.tracking` writes); needs the `logistics` migrations. */
+  readonly tracking: TrackingReader;
   /** Runs raw SQL in the storage's current transaction (or on the client) — for host extensions and tests. */
   readonly sql: SqlExecutor;
 }
@@ -92,6 +96,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     idempotency: idempotencyPort(tx, quoted),
     events: eventOutboxPort(tx, quoted, lockKey),
     inventory: inventoryTxPort(tx, quoted),
+    tracking: trackingTxPort(tx, quoted),
   });
 
   const transaction = async <T>(fn: (tx: PostgresTx) => Promise<T>, txOptions: TransactionOptions = {}) => {
@@ -124,6 +129,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     migrate: (migrateOptions = {}) =>
       withRetry(() => runMigrations(sql, schema, migrateOptions.domains), options.retry),
     inventory: inventoryReader(currentExecutor, quoted),
+    tracking: trackingReader(currentExecutor, quoted),
     idempotency: {
       async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
         return readRecord(currentExecutor, quoted, scope, key);

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { InventoryStorage } from '@s2b2b/inventory';
+import type { TrackingStorage } from '@s2b2b/logistics';
 import { describeEventOutboxConformance } from './event-outbox-conformance.js';
 import type { ConformanceOptions, StorageFactory } from './factory.js';
 import { describeIdempotencyConformance } from './idempotency-conformance.js';
@@ -12,6 +13,10 @@ import {
   describeInventoryConformance,
   type InventoryConformanceOptions,
 } from './inventory/inventory-conformance.js';
+import {
+  describeTrackingConformance,
+  type TrackingConformanceOptions,
+} from './logistics/tracking-conformance.js';
 import { describeTransactionConformance } from './transaction-conformance.js';
 
 export { describeEventOutboxConformance } from './event-outbox-conformance.js';
@@ -30,6 +35,19 @@ export {
 } from './inventory/inventory-conformance.js';
 export type { InventoryPropertyOptions } from './inventory/inventory-property-conformance.js';
 export { type ModelOutcome, StockModel } from './inventory/stock-model.js';
+export type { TrackingConcurrencyOptions } from './logistics/tracking-concurrency-conformance.js';
+export {
+  describeTrackingConformance,
+  type TrackingConformanceOptions,
+} from './logistics/tracking-conformance.js';
+export {
+  allTrackingEvents,
+  expectStateMatchesHistory,
+  TRACKING_NOW,
+  type TrackingScenario,
+  trackingScenario,
+} from './logistics/tracking-fixtures.js';
+export type { TrackingPropertyOptions } from './logistics/tracking-property-conformance.js';
 export { describeTransactionConformance } from './transaction-conformance.js';
 
 /**
@@ -39,7 +57,7 @@ export { describeTransactionConformance } from './transaction-conformance.js';
  * @example
  * const storage: KitStorage = createMemoryStorage();
  */
-export type KitStorage = InventoryStorage;
+export type KitStorage = InventoryStorage & TrackingStorage;
 
 /**
  * Options of `runAllConformance`: the shared ones, plus each domain's under its name.
@@ -49,6 +67,7 @@ export type KitStorage = InventoryStorage;
  */
 export interface AllConformanceOptions extends ConformanceOptions {
   inventory?: InventoryConformanceOptions;
+  tracking?: TrackingConformanceOptions;
 }
 
 /**
@@ -67,4 +86,5 @@ export function runAllConformance(
   describeIdempotencyConformance(name, factory, options);
   describeEventOutboxConformance(name, factory, options);
   describeInventoryConformance(name, factory, { parallelism: options.parallelism, ...options.inventory });
+  describeTrackingConformance(name, factory, { parallelism: options.parallelism, ...options.tracking });
 }
