@@ -1,6 +1,6 @@
 import { CssObjective } from './css.js';
-import { ArmaLikelihood, concentratedLoglik } from './innovations.js';
 import { levenbergMarquardt } from './levenberg-marquardt.js';
+import { ArmaLikelihood, concentratedLoglik } from './likelihood.js';
 import { expandAr, expandMa } from './polynomial.js';
 import { quasiNewton } from './quasi-newton.js';
 import { invertMa, rootsOnUnitCircle } from './roots.js';
@@ -80,11 +80,11 @@ export type EstimateOptions = {
 
 /**
  * Fits ARMA models to one differenced series: CSS by Levenberg–Marquardt on the raw coefficients, then
- * exact maximum likelihood by Levenberg–Marquardt on the "exact least squares" residuals
- * `e_t/√v_t · (Π v_t)^{1/2n}` (whose sum of squares is `σ̂²·|Γ|^{1/n}`, so its minimum is the maximum of
- * the concentrated likelihood), the AR parts in the partial-autocorrelation parametrisation so that
- * every evaluated model is stationary. The mean, when there is one, is concentrated out. Keeps its
- * scratch buffers between models, so a model search over one series allocates little.
+ * exact maximum likelihood by BFGS on `½(n·log Σe²/F + Σ log F)` (the concentrated −log-likelihood),
+ * started from the CSS estimates with the Gauss–Newton matrix of the CSS residuals as curvature, the AR
+ * parts in the partial-autocorrelation parametrisation so that every evaluated model is stationary. The
+ * mean, when there is one, is concentrated out. Keeps its scratch buffers between models, so a model
+ * search over one series allocates little.
  *
  * @example
  * const estimator = new ArmaEstimator([0.3, -0.2, 0.5, 0.1, -0.4, 0.2, 0.6, -0.1]);

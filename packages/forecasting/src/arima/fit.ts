@@ -168,10 +168,11 @@ export function assembleArimaFit(
 /**
  * Fits a seasonal ARIMA(p,d,q)(P,D,Q)[m] model by exact maximum likelihood, as R `arima`
  * (`method = "CSS-ML"`: conditional-sum-of-squares estimates start the exact likelihood search).
- * The series is differenced, the ARMA likelihood of the differences is evaluated exactly (innovations
- * algorithm; the Kalman filter gives the forecasting state), the AR parts are kept stationary by the
- * partial-autocorrelation transform, and the MA parts are made invertible at the end. A constant is a
- * mean (`d + D = 0`) or a drift (`d + D = 1`), concentrated out of the likelihood by GLS.
+ * The series is differenced, the ARMA likelihood of the differences is evaluated exactly (the Kalman
+ * filter by Chandrasekhar recursions; the full filter gives the forecasting state), the AR parts are kept
+ * stationary by the partial-autocorrelation transform, and the MA parts are made invertible at the end;
+ * the search also restarts from zero and from the MA roots on the unit circle and keeps the best. A
+ * constant is a mean (`d + D = 0`) or a drift (`d + D = 1`), concentrated out of the likelihood by GLS.
  *
  * @example
  * const fit = fitArima(monthlySales, { order: [0, 1, 1], seasonal: [0, 1, 1], seasonLength: 12 });

@@ -4,7 +4,7 @@ import { autoArima } from './auto-arima.js';
 import { differenceSeries } from './difference.js';
 import { fitArima } from './fit.js';
 import { forecastArima } from './forecast.js';
-import { ArmaLikelihood, concentratedLoglik } from './innovations.js';
+import { ArmaLikelihood, concentratedLoglik } from './likelihood.js';
 import { expandAr, expandMa } from './polynomial.js';
 
 // Fits of R forecast 8.20 on fourteen M3 series, written by test/fixtures/make-arima-fixtures.R.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArmaLikelihood, concentratedLoglik } from './innovations.js';
 import { kalmanFilterArma } from './kalman.js';
+import { ArmaLikelihood, concentratedLoglik } from './likelihood.js';
 import { expandAr, expandMa } from './polynomial.js';
 import { pacfToAr } from './transform.js';
 
