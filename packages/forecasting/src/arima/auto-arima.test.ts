@@ -1,5 +1,6 @@
 import { ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
+import { forecast } from '../forecast/forecast.js';
 import { autoArima } from './auto-arima.js';
 
 /** A seeded Gaussian stream (Box–Muller on a Park–Miller generator). */
@@ -88,6 +89,19 @@ describe('autoArima', () => {
     expect(autoArima([2, 4, 6, 8, 10, 12], 2, { level: [] }).mean.map((v) => +v.toFixed(9))).toEqual([
       14, 16,
     ]);
+  });
+
+  it("is forecast's 'arima' model, named by what it chose", () => {
+    const e = noise(21);
+    let level = 50;
+    const y = Array.from({ length: 40 }, () => {
+      level += 1 + e();
+      return level;
+    });
+    const out = forecast(y, { horizon: 3, model: 'arima', level: [90] });
+    expect(out.model).toBe(autoArima(y, 3, { level: [] }).model);
+    expect(out.mean).toHaveLength(3);
+    expect(out.intervals[0]!.level).toBe(90);
   });
 
   it('rejects bad input with the field named', () => {
