@@ -3,7 +3,7 @@ import { orderedCrossover } from './crossover.js';
 import { Individual } from './individual.js';
 import type { Instance } from './instance.js';
 import type { LocalSearch } from './local-search.js';
-import { PenaltyManager } from './penalties.js';
+import { PenaltyManager, type PenaltyWeights } from './penalties.js';
 import { DEFAULT_POPULATION, Population, type PopulationSettings } from './population.js';
 import { split } from './split.js';
 
@@ -33,6 +33,12 @@ export interface HgsOptions {
   population?: PopulationSettings;
   /** Size of the random initial population (default 4μ). */
   initialSize?: number;
+  /** Target share of feasible children for the penalty adaptation (default 0.2). */
+  targetFeasible?: number;
+  /** Children between two penalty updates (default 100). */
+  penaltyInterval?: number;
+  /** Starting penalty weights (default: {@link initialPenalties}). */
+  initialPenalties?: Partial<PenaltyWeights>;
 }
 
 /** Outcome of a run: the best feasible and the best infeasible solutions, and the work done. */
@@ -57,7 +63,8 @@ export function runHgs(instance: Instance, ls: LocalSearch, rng: Rng, options: H
   const initialSize = options.initialSize ?? 4 * settings.mu;
   const maxRoutes = Math.max(1, Math.min(options.maxRoutes, ls.fleetSize));
   ls.maxRoutes = maxRoutes;
-  const penalties = new PenaltyManager(instance);
+  const penalties = new PenaltyManager(instance, options.targetFeasible ?? 0.2, options.initialPenalties);
+  const penaltyInterval = options.penaltyInterval ?? 100;
   const population = new Population(settings);
   const useClock = Number.isFinite(options.deadline);
   let iterations = 0;
@@ -114,7 +121,7 @@ export function runHgs(instance: Instance, ls: LocalSearch, rng: Rng, options: H
       }
     }
     iterations++;
-    if (penalties.pending >= 100) {
+    if (penalties.pending >= penaltyInterval) {
       penalties.update();
       population.repenalise(penalties.weights);
     }

@@ -42,6 +42,7 @@ export class LocalSearch {
   wTime = 1;
   wDistance = 1;
   private readonly eps: number;
+  private readonly maxLoops: number;
   private readonly bufU: Int32Array;
   private readonly bufV: Int32Array;
   private readonly window: Int32Array;
@@ -72,6 +73,9 @@ export class LocalSearch {
   private readonly fixedCost: Float64Array;
   private readonly maxDistance: Float64Array;
   private readonly hasMaxDistance: boolean;
+  private readonly loadTol: number;
+  private readonly timeTol: number;
+  private readonly distTol: number;
   // Removal context of u, valid while (ctxNode, ctxStamp) match: U's cost without time after
   // removing u (rem1) or u and its successor (rem2), minus U's current cost.
   private ctxNode = -1;
@@ -88,6 +92,9 @@ export class LocalSearch {
     this.fixedCost = instance.fixedCost;
     this.maxDistance = instance.maxDistance;
     this.hasMaxDistance = instance.hasMaxDistance;
+    this.loadTol = instance.loadTolerance;
+    this.timeTol = instance.timeTolerance;
+    this.distTol = instance.distanceTolerance;
     this.neighbours = neighbours;
     const size = instance.size;
     this.routeOf = new Int32Array(size).fill(-1);
@@ -102,6 +109,7 @@ export class LocalSearch {
     this.maxRoutes = this.routes.length;
     this.emptyOfType = new Int32Array(instance.types);
     this.eps = 1e-10 * Math.max(1, instance.maxArc);
+    this.maxLoops = 50 + 2 * instance.n;
     this.bufU = new Int32Array(size + 2);
     this.bufV = new Int32Array(size + 2);
     this.window = new Int32Array(size + 2);
@@ -134,6 +142,7 @@ export class LocalSearch {
     for (const r of this.routes) {
       r.len = 0;
     }
+    this.routeOf.fill(-1);
     // Restore each vehicle's original type (exchanges may have moved them).
     let k = 0;
     for (let t = 0; t < this.instance.types; t++) {
@@ -199,8 +208,11 @@ export class LocalSearch {
     this.exportTo(ind);
   }
 
-  /** Runs the descent on the loaded routes until no move improves. */
-  search(rng: Rng): void {
+  /**
+   * Runs the descent on the loaded routes until no move improves. `focused`: only pairs that
+   * involve a route changed since the last descent are tried (after a ruin and recreate).
+   */
+  search(rng: Rng, focused = false): void {
     const inst = this.instance;
     const n = inst.n;
     const order = this.order;
@@ -233,15 +245,17 @@ export class LocalSearch {
       routeOrder[j] = t;
     }
 
-    for (let loop = 0; ; loop++) {
+    for (let loop = focused ? 1 : 0; ; loop++) {
       this.improved = false;
       for (let k = 0; k < n; k++) {
         const u = order[k]!;
+        if (this.routeOf[u]! < 0) continue; // not on a route (ruined)
         const lastTestU = this.lastTested[u]!;
         this.lastTested[u] = this.stamp;
         const list = this.neighbours[u]!;
         for (let q = 0; q < list.length; q++) {
           const v = list[q]!;
+          if (this.routeOf[v]! < 0) continue;
           const U = this.routes[this.routeOf[u]!]!;
           const V = this.routes[this.routeOf[v]!]!;
           if (loop > 0 && Math.max(U.lastModified, V.lastModified) <= lastTestU) continue;
@@ -253,6 +267,9 @@ export class LocalSearch {
       if (inst.types > 1) this.vehicleExchanges();
       // Moves into empty routes start at the second loop: always run it.
       if (!this.improved && loop > 0) break;
+      // Rounding in very large penalised costs could in principle make two moves undo each
+      // other; a generous cap on the loops guarantees the descent ends.
+      if (loop >= this.maxLoops) break;
     }
   }
 
@@ -317,10 +334,10 @@ export class LocalSearch {
     if (len === 0) return 0;
     let c = dist + this.fixedCost[type]!;
     const el = load - this.capacity[type]!;
-    if (el > 0) c += this.wLoad * el;
+    if (el > this.loadTol) c += this.wLoad * el;
     if (this.hasMaxDistance) {
       const ed = dist - this.maxDistance[type]!;
-      if (ed > 0) c += this.wDistance * ed;
+      if (ed > this.distTol) c += this.wDistance * ed;
     }
     return c;
   }
@@ -328,7 +345,8 @@ export class LocalSearch {
   /** Time excess of the running segment for a vehicle type: time warp + duration over the limit. */
   private segmentExcess(type: number): number {
     const over = this.sD - this.instance.maxDuration[type]!;
-    return this.sTW + (over > 0 ? over : 0);
+    const ex = this.sTW + Math.max(over, 0);
+    return ex > this.timeTol ? ex : 0;
   }
 
   /** Starts the running segment with the prefix depot..p of route r. */
@@ -1131,7 +1149,7 @@ export class LocalSearch {
     }
     const costU = this.exactCost(U.type, this.bufU, ku);
     const costV = this.exactCost(V.type, this.bufV, kv);
-    if (costU + costV - U.cost - V.cost > -this.eps) return false;
+    if (costU + costV - U.cost - V.cost > -this.eps - 1e-12 * (U.cost + V.cost)) return false;
     this.commit(U, ku, V, kv);
     return true;
   }
@@ -1181,7 +1199,7 @@ export class LocalSearch {
         if (B.len === 0 && this.emptyOfType[B.type] !== b) continue;
         const before = A.cost + B.cost;
         const after = this.costAs(A, B.type) + this.costAs(B, A.type);
-        if (after - before < -this.eps) {
+        if (after - before < -this.eps - 1e-12 * before) {
           const t = A.type;
           A.type = B.type;
           B.type = t;
@@ -1206,10 +1224,144 @@ export class LocalSearch {
     const inst = this.instance;
     let c = this.costNoTime(type, r.len, r.distance, r.load);
     if (inst.hasTime) {
-      const over = r.duration - inst.maxDuration[type]!;
-      c += this.wTime * (r.timeWarp + (over > 0 ? over : 0));
+      const ex = r.timeWarp + Math.max(r.duration - inst.maxDuration[type]!, 0);
+      if (ex > this.timeTol) c += this.wTime * ex;
     }
     return c;
+  }
+
+  // ---------------------------------------------------------------- ruin and recreate primitives
+
+  /** Removes `count` consecutive visits of route r starting at position `from`. */
+  removeRange(r: Route, from: number, count: number): void {
+    const nd = r.nodes;
+    for (let p = from; p < from + count; p++) this.routeOf[nd[p]!] = -1;
+    for (let p = from; p + count <= r.len; p++) nd[p] = nd[p + count]!;
+    r.len -= count;
+    this.stamp++;
+    this.updateRoute(r);
+  }
+
+  /** Inserts customer c after position p of route r. */
+  insertAt(c: number, r: Route, p: number): void {
+    r.reserve(r.len + 1);
+    const nd = r.nodes;
+    for (let q = r.len; q > p; q--) nd[q + 1] = nd[q]!;
+    nd[p + 1] = c;
+    r.len++;
+    this.stamp++;
+    this.updateRoute(r);
+  }
+
+  private snapNodes: Int32Array[] = [];
+  private snapLen: Int32Array = new Int32Array(0);
+  private snapType: Int32Array = new Int32Array(0);
+  private snapModified: Int32Array = new Int32Array(0);
+  private snapStamp = 0;
+
+  /** Saves every route, so that {@link restore} can undo what follows. */
+  snapshot(): void {
+    const R = this.routes.length;
+    if (this.snapNodes.length !== R) {
+      this.snapNodes = this.routes.map(() => new Int32Array(8));
+      this.snapLen = new Int32Array(R);
+      this.snapType = new Int32Array(R);
+      this.snapModified = new Int32Array(R);
+    }
+    for (let k = 0; k < R; k++) {
+      const r = this.routes[k]!;
+      if (this.snapNodes[k]!.length < r.len) this.snapNodes[k] = new Int32Array(Math.max(8, 2 * r.len));
+      this.snapNodes[k]!.set(r.nodes.subarray(1, r.len + 1));
+      this.snapLen[k] = r.len;
+      this.snapType[k] = r.type;
+      this.snapModified[k] = r.lastModified;
+    }
+    this.snapStamp = this.stamp;
+  }
+
+  /** Puts back the routes saved by the last {@link snapshot} (only those changed since). */
+  restore(): void {
+    const R = this.routes.length;
+    for (let k = 0; k < R; k++) {
+      const r = this.routes[k]!;
+      if (r.lastModified <= this.snapStamp) continue;
+      for (let p = 1; p <= r.len; p++) this.routeOf[r.nodes[p]!] = -1;
+    }
+    for (let k = 0; k < R; k++) {
+      const r = this.routes[k]!;
+      if (r.lastModified <= this.snapStamp) continue;
+      const len = this.snapLen[k]!;
+      r.reserve(len);
+      r.nodes.set(this.snapNodes[k]!.subarray(0, len), 1);
+      r.len = len;
+      r.type = this.snapType[k]!;
+      this.updateRoute(r);
+      // Back to its old state: what was tested against it then still holds, but SWAP*
+      // insertions computed meanwhile describe the discarded content.
+      r.lastModified = this.snapModified[k]!;
+      this.insStamp[k]?.fill(-1);
+    }
+    this.stamp++; // invalidates the removal context
+  }
+
+  /** Whether route r keeps every limit of its vehicle (within the instance tolerances). */
+  routeFeasible(r: Route): boolean {
+    if (r.len === 0) return true;
+    const inst = this.instance;
+    if (r.load > this.capacity[r.type]! + this.loadTol) return false;
+    if (this.hasMaxDistance && r.distance > this.maxDistance[r.type]! + this.distTol) return false;
+    if (inst.hasTime && r.timeWarp + Math.max(0, r.duration - inst.maxDuration[r.type]!) > this.timeTol)
+      return false;
+    return true;
+  }
+
+  /** Route and position (insert after) of the last {@link cheapestFeasibleInsertion}. */
+  insRoute = -1;
+  insAfter = 0;
+
+  /**
+   * Cheapest insertion of customer c that keeps its route feasible (capacity, windows, duration,
+   * distance), skipping each position with probability `blink` (SISR's blinks); also tries one
+   * empty vehicle of each type when the fleet limit allows. Returns the added cost (Infinity when
+   * no position fits) and leaves the place in `insRoute` / `insAfter`.
+   */
+  cheapestFeasibleInsertion(c: number, blink: number, rng: Rng): number {
+    const inst = this.instance;
+    const q = this.demand[c]!;
+    let best = Number.POSITIVE_INFINITY;
+    this.insRoute = -1;
+    const loadTol = inst.loadTolerance;
+    const timeTol = inst.timeTolerance;
+    const distTol = inst.distanceTolerance;
+    const canOpen = this.nonEmpty < this.maxRoutes;
+    this.emptyOfType.fill(-1);
+    for (let k = 0; k < this.routes.length; k++) {
+      const r = this.routes[k]!;
+      if (r.len === 0) {
+        if (!canOpen || this.emptyOfType[r.type]! >= 0) continue;
+        this.emptyOfType[r.type] = k;
+      }
+      if (r.load + q > this.capacity[r.type]! + loadTol) continue;
+      const nd = r.nodes;
+      const open = r.len === 0 ? this.fixedCost[r.type]! : 0;
+      for (let p = 0; p <= r.len; p++) {
+        const a = nd[p]!;
+        const b = nd[p + 1]!;
+        const delta = open + this.d(a, c) + this.d(c, b) - this.d(a, b);
+        if (delta >= best) continue;
+        if (blink > 0 && rng.next() < blink) continue;
+        if (this.hasMaxDistance && r.distance + delta - open > this.maxDistance[r.type]! + distTol) continue;
+        if (inst.hasTime) {
+          this.tPrefix(r, p);
+          this.tVisit(c);
+          if (this.tSuffix(r, p + 1, r.type) > timeTol) continue;
+        }
+        best = delta;
+        this.insRoute = k;
+        this.insAfter = p;
+      }
+    }
+    return best;
   }
 
   // ---------------------------------------------------------------- bookkeeping

@@ -36,8 +36,8 @@ export class PenaltyManager {
   #distance = 0;
   #count = 0;
 
-  constructor(instance: Instance, target = 0.2) {
-    this.weights = initialPenalties(instance);
+  constructor(instance: Instance, target = 0.2, initial: Partial<PenaltyWeights> = {}) {
+    this.weights = { ...initialPenalties(instance), ...initial };
     this.target = target;
   }
 

@@ -27,17 +27,19 @@ export function routeViolation(instance: Instance, type: number, route: readonly
  * Turns a plan that breaks some limit into a feasible one by dropping customers: from each
  * infeasible route, repeatedly removes the customer whose removal leaves the smallest violation
  * (then the shortest route), then tries to put every dropped customer back at its cheapest
- * feasible position — in any route, or on a free vehicle when `maxRoutes` allows. Customers that
- * still fit nowhere are returned in `dropped`.
+ * feasible position — in any route, or on a free vehicle when `maxRoutes` allows — together with
+ * the `pending` customers no route holds yet. Customers that still fit nowhere are returned in
+ * `dropped`.
  */
 export function dropUntilFeasible(
   instance: Instance,
   plan: RoutePlan,
   maxRoutes: number,
+  pending: readonly number[] = [],
 ): RoutePlan & { dropped: number[] } {
   const routes = plan.routes.map((r) => r.slice());
   const types = plan.types.slice();
-  const dropped: number[] = [];
+  const dropped: number[] = [...pending];
   for (let r = 0; r < routes.length; r++) {
     const route = routes[r]!;
     while (route.length > 0 && routeViolation(instance, types[r]!, route) > 0) {

@@ -258,5 +258,13 @@ export const vrpSolutionSchema = z
   })
   .loose();
 
-/** A solution as the caller writes it. */
-export type VrpSolutionInput = z.input<typeof vrpSolutionSchema>;
+/**
+ * A solution as the caller writes it: `solveVrp`'s result fits as it is.
+ *
+ * @example
+ * const input: VrpSolutionInput = { routes: plan.routes, unassigned: plan.unassigned };
+ */
+export interface VrpSolutionInput {
+  routes: readonly { vehicle?: number; stops: readonly (CustomerId | { id: CustomerId })[] }[];
+  unassigned?: readonly (CustomerId | { id: CustomerId })[];
+}

@@ -1,14 +1,14 @@
 import { createRng, parseInput } from '@s2b2b/core';
-import { minimiseFleet } from './fleet.js';
-import { runHgs, type SeedSolution } from './hgs.js';
-import type { Individual } from './individual.js';
+import type { SeedSolution } from './hgs.js';
 import { compileInstance } from './instance.js';
 import { LocalSearch } from './local-search.js';
 import { granularNeighbours } from './neighbours.js';
 import { dropUntilFeasible } from './repair.js';
 import { buildResult, type VrpResult, type VrpUnassigned } from './result.js';
+import { distanceAdjacency } from './ruin-recreate.js';
 import { savingsRoutes } from './savings.js';
 import { type VrpProblem, vrpProblemSchema } from './schemas.js';
+import { searchRoutes } from './search.js';
 import { assignTypes } from './split.js';
 
 /** Iterations when neither `iterations` nor `timeLimitMs` is given. */
@@ -16,6 +16,8 @@ export const DEFAULT_VRP_ITERATIONS = 3000;
 
 /** Size of the granular neighbourhoods (correlated customers per customer). */
 const GRANULARITY = 20;
+/** Nearest customers considered when choosing the strings to remove. */
+const ADJACENCY = 100;
 
 /**
  * Solves a capacitated vehicle-routing problem with optional time windows, depot hours, route
@@ -72,30 +74,42 @@ export function solveVrp(input: VrpProblem): VrpResult {
   ];
 
   const budget = { iterations, deadline, clock, signal: problem.signal };
-  const result =
-    problem.objective === 'vehicles-then-distance'
-      ? minimiseFleet(instance, ls, rng, budget, seeds)
-      : runHgs(instance, ls, rng, { ...budget, maxIterations: iterations, maxRoutes: ls.fleetSize, seeds });
+  const adjacency = distanceAdjacency(instance, ADJACENCY);
+  const result = searchRoutes(
+    instance,
+    ls,
+    rng,
+    adjacency,
+    seeds[0]!,
+    budget,
+    problem.objective === 'vehicles-then-distance',
+  );
 
-  const chosen: Individual | null = result.best ?? result.bestInfeasible;
-  let routes: number[][] = [];
-  let types: number[] = [];
-  if (chosen) {
-    const repaired = chosen.feasible
-      ? { routes: chosen.routes.map((r) => Array.from(r)), types: chosen.routeTypes.slice(), dropped: [] }
-      : dropUntilFeasible(
-          instance,
-          { routes: chosen.routes.map((r) => Array.from(r)), types: chosen.routeTypes.slice() },
-          ls.fleetSize,
-        );
+  let routes: number[][];
+  let types: number[];
+  if (result.best) {
+    routes = result.best.routes.map((r) => Array.from(r));
+    types = result.best.routeTypes.slice();
+  } else {
+    // No complete feasible plan: drop customers until every route is feasible, put back what fits.
+    const plan = result.fallback!;
+    const seen = new Uint8Array(instance.size);
+    for (const r of plan.routes) for (const c of r) seen[c] = 1;
+    const missing: number[] = [];
+    for (let c = 1; c <= instance.n; c++) if (!seen[c]) missing.push(c);
+    const repaired = dropUntilFeasible(
+      instance,
+      { routes: plan.routes.map((r) => Array.from(r)), types: plan.types.slice() },
+      ls.fleetSize,
+      missing,
+    );
     routes = repaired.routes;
     types = repaired.types;
     for (const c of repaired.dropped) {
       unassigned.push({ id: problem.customers[instance.inputIndex[c]!]!.id, reason: 'FLEET_EXHAUSTED' });
     }
   }
-  const stoppedBy = result.stoppedBy === 'feasible' ? 'iterations' : result.stoppedBy;
-  return buildResult(problem, instance, routes, types, unassigned, result.iterations, stoppedBy);
+  return buildResult(problem, instance, routes, types, unassigned, result.iterations, result.stoppedBy);
 }
 
 /** For each route, the type with the lowest fixed cost that can carry its load (else the largest). */

@@ -31,11 +31,11 @@ export const INGEST_OUTCOMES = Object.freeze({
 export type IngestOutcome = keyof typeof INGEST_OUTCOMES;
 
 /**
- * Why an event was only recorded, or rejected:
- * `same-status` (the latest event, same status as before), `out-of-order` (it happened before
- * the latest event already recorded, so the status follows the later one), `after-terminal` (the
- * shipment was delivered or returned and the event is no correction), `future` (dated more than
- * 24 h after the service clock).
+ * Why an event was only recorded, or rejected: `out-of-order` (it happened before the latest
+ * event already recorded, so the status follows the later one), `after-terminal` (it happened
+ * after the shipment was delivered or returned, and is no correction), `same-status` (the latest
+ * event, with the status the shipment already had), `future` (dated more than 24 h after the
+ * service clock).
  *
  * @example
  * const note: IngestNote = 'out-of-order';
@@ -165,10 +165,10 @@ export async function ingestCarrierEvents(
       if (next.status !== state.status) {
         outcome = { outcome: 'status-changed', note: null };
         events.push(shipmentEvent(ctx, { ...before, ...next }, state.status));
-      } else if (isTerminalStatus(state.status) && !event.correction) {
-        outcome = { outcome: 'recorded', note: 'after-terminal' };
       } else if (latest !== null && compareTrackingEvents(event, latest) < 0) {
         outcome = { outcome: 'recorded', note: 'out-of-order' };
+      } else if (isTerminalStatus(state.status) && !event.correction) {
+        outcome = { outcome: 'recorded', note: 'after-terminal' };
       } else {
         outcome = { outcome: 'recorded', note: 'same-status' };
       }
