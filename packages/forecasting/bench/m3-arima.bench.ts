@@ -1,7 +1,7 @@
 /**
  * `autoArima` on all 3,003 M3 series beside the published Box–Jenkins automatic forecasts (B-J auto),
  * and on every fifth series beside R forecast 8.20 `auto.arima` (its forecasts in
- * `data/m3/r-forecast-auto-arima.csv`, made by `data/m3/make-r-auto-arima.R`). Run: `pnpm bench m3-arima`.
+ * `data/m3/reference/M3-R-auto_arima-every5.csv`, made by `data/m3/reference/make-r-auto-arima.R`). Run: `pnpm bench m3-arima`.
  */
 import { readFileSync } from 'node:fs';
 import { autoArima } from '../src/index.ts';
@@ -42,7 +42,7 @@ function run(name: string, series: readonly M3Series[], approximation?: boolean)
 
 /** R's forecasts and chosen models: `id,"model",loglik,aicc,F1..F18`. */
 function loadR(): { forecasts: Map<string, number[]>; models: Map<string, string> } {
-  const text = readFileSync(new URL('./data/m3/r-forecast-auto-arima.csv', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('./data/m3/reference/M3-R-auto_arima-every5.csv', import.meta.url), 'utf8');
   const forecasts = new Map<string, number[]>();
   const models = new Map<string, string>();
   for (const line of text.split(/\r?\n/).slice(1)) {

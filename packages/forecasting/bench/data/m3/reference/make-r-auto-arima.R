@@ -1,5 +1,5 @@
 # R forecast::auto.arima (Debian r-cran-forecast 8.20, default arguments) on every fifth M3 series
-# (N1, N6, ..., 601 series), written once to r-forecast-auto-arima.csv and committed.
+# (N1, N6, ..., 601 series), written once to M3-R-auto_arima-every5.csv and committed.
 # Re-run from this folder: Rscript make-r-auto-arima.R  (optionally a first argument: how many series)
 suppressPackageStartupMessages(library(forecast))
 read_wide <- function(path) {
@@ -12,14 +12,14 @@ read_wide <- function(path) {
   }
   out
 }
-info <- read.csv("M3-info.csv")
+info <- read.csv("../M3-info.csv")
 data <- list()
-for (c in c("Yearly", "Quarterly", "Monthly", "Other")) data <- c(data, read_wide(paste0("M3-", c, "-train.csv")))
+for (c in c("Yearly", "Quarterly", "Monthly", "Other")) data <- c(data, read_wide(paste0("../M3-", c, "-train.csv")))
 ids <- names(data)
 sel <- ids[seq(1, length(ids), by = 5)]
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) > 0) sel <- head(sel, as.integer(args[1]))
-out <- file("r-forecast-auto-arima.csv", "w")
+out <- file("M3-R-auto_arima-every5.csv", "w")
 cat("id,model,loglik,aicc", paste0(",F", 1:18, collapse = ""), "\n", sep = "", file = out)
 for (id in sel) {
   row <- info[info$id == id, ]
