@@ -199,3 +199,55 @@ describe('inventory example', () => {
     expect(a.text()).toBe(b.text());
   });
 });
+
+describe('logistics example', () => {
+  it('quotes, chooses by the promise, consolidates to the cent and tracks through disordered events', async () => {
+    const io = await runExample('logistics');
+    const [quotes, ranking, loads, merchants, tracking] = io.tables;
+    // 迅达: 15,000 cm³ / 6000 = 2.5 kg > 2.3 kg → ¥12 + 3 × ¥2 = ¥18.00, fuel 8 % ¥1.44, insurance 0.5 % of ¥800 ¥4.00.
+    expect(quotes?.map((row) => [row.carrier, row.billed, row.breakdown, row.total])).toEqual([
+      ['SWIFT 迅达快递', '2.5 kg (volumetric)', 'freight 18.00 + fuel 1.44 + insurance 4.00', '¥23.44'],
+      ['THRIFT 经济快运', '2.5 kg (actual)', 'freight 10.00 + fuel 0.50', '¥10.50'],
+      ['FREIGHT 华东零担', '3 kg (actual)', 'freight 4.80 + minimum-charge 55.20', '¥60.00'],
+    ]);
+    // THRIFT is cheapest but arrives on the 5th; SWIFT is the cheapest of those on time.
+    expect(ranking?.map((row) => [row.carrier, row['on time']])).toEqual([
+      ['SWIFT', 'yes'],
+      ['FREIGHT', 'yes'],
+      ['THRIFT', 'no (1 d late)'],
+    ]);
+    // 苏州: 494 + 288 + 180 + 120 + 475 alone (LTL, deficit weight at 85 and 400 kg) against one ¥560 trip.
+    expect(loads?.map((row) => [row.area, row.orders, row.trip, row.alone, row.saves])).toEqual([
+      ['江苏/苏州', 'SO-201 SO-202 SO-203 SO-204 SO-205', '¥560.00', '¥1,557.00', '¥997.00'],
+      ['浙江/杭州', 'SO-101 SO-102 SO-103 SO-104 SO-106', '¥520.00', '¥1,978.50', '¥1,458.50'],
+    ]);
+    // Lotus Mart: SO-105 (¥120) stays alone; SO-203 saves 997 × 180 / 1557 = ¥115.26.
+    expect(merchants?.map((row) => [row.merchant, row.pays, row.saves])).toEqual([
+      ['华东食品', '¥359.29', '¥825.71'],
+      ['小王便利店', '¥229.24', '¥598.76'],
+      ['鲜果仓', '¥426.73', '¥915.77'],
+      ['Lotus Mart', '¥184.74', '¥115.26'],
+    ]);
+    expect(io.text()).toContain(
+      '✓ savings ¥825.71 + ¥598.76 + ¥915.77 + ¥115.26 = ¥2,455.50; ✓ nobody pays more than alone',
+    );
+    expect(tracking?.map((row) => [row.event, row.outcome, row['status after']])).toEqual([
+      ['s2', 'status-changed', 'in-transit'],
+      ['s1', 'recorded (out-of-order)', 'delivered'],
+      ['s2', 'duplicate', 'delivered'],
+      ['s4', 'status-changed', 'delivered'],
+      ['s3', 'recorded (out-of-order)', 'delivered'],
+    ]);
+    expect(io.text()).toContain(
+      'timeline: picked-up 03-02T11:05 → in-transit 03-02T18:40 → out-for-delivery 03-03T00:30 → delivered 03-03T03:12',
+    );
+    expect(io.text()).toContain('delivered at 2026-03-03T03:12:00.000Z (on time), 4 events');
+    expect(io.text()).not.toContain('✗');
+  });
+
+  it('prints the same on every run', async () => {
+    const a = await runExample('logistics');
+    const b = await runExample('logistics');
+    expect(a.text()).toBe(b.text());
+  });
+});

@@ -9,6 +9,7 @@ import type { Example } from './example.js';
 import * as forecasting from './forecasting.js';
 import * as idempotentCommand from './idempotent-command.js';
 import * as inventory from './inventory.js';
+import * as logistics from './logistics.js';
 import * as moneyAllocation from './money-allocation.js';
 
 export type { Example, ExampleIo, ExampleMeta } from './example.js';
@@ -17,7 +18,7 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics']
  */
 export const EXAMPLES: readonly Example[] = Object.freeze([
   moneyAllocation,
@@ -25,6 +26,7 @@ export const EXAMPLES: readonly Example[] = Object.freeze([
   eventOutbox,
   forecasting,
   inventory,
+  logistics,
 ]);
 
 /**

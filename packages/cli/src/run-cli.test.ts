@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { LogisticsTourResult } from './demo/logistics-tour.js';
 import { captureIo } from './io.js';
 import { runCli } from './run-cli.js';
 
@@ -44,6 +45,7 @@ interface DemoJson {
       inTransit: number;
     };
   };
+  logistics: LogisticsTourResult;
   storage: {
     kind: string;
     command: {
@@ -93,6 +95,52 @@ function expectInventory(inventory: DemoJson['inventory'], kind: string) {
       'stock.reserved': 20,
       'stock.transferred_out': 2,
     },
+  });
+}
+
+/** The logistics section's numbers: the same on every adapter and on every rerun. */
+function expectLogistics(logistics: LogisticsTourResult, kind: string) {
+  expect(logistics.kind).toBe(kind);
+  // 2.3 kg, 15,000 cm³ / 6000 = 2.5 kg: ¥12 + 3 × ¥2 + 8 % fuel + 0.5 % of ¥800 = ¥23.44; THRIFT's ¥10 takes 3 days.
+  expect(
+    logistics.parcels.map((p) => [
+      p.cheapest.carrierId,
+      p.cheapest.total.amount,
+      p.chosen.carrierId,
+      p.chosen.total.amount,
+    ]),
+  ).toEqual([
+    ['THRIFT', '10.00', 'SWIFT', '23.44'],
+    ['SWIFT', '19.44', 'SWIFT', '19.44'],
+    ['FREIGHT', '192.00', 'FREIGHT', '192.00'],
+  ]);
+  expect(logistics.parcels.every((p) => p.linesAddUp)).toBe(true);
+  // 475 + 216 + 312 + 579.50 + 396 alone by LTL against one ¥520 truck; shares of ¥1,458.50 by stand-alone cost.
+  expect(logistics.consolidation).toMatchObject({
+    orders: 5,
+    vehicles: 1,
+    aloneCost: { amount: '1978.50' },
+    cost: { amount: '520.00' },
+    saving: { amount: '1458.50' },
+    fair: true,
+  });
+  expect(logistics.consolidation.merchants.map((m) => [m.merchantId, m.saving.amount])).toEqual([
+    ['华东食品', '509.39'],
+    ['小王便利店', '521.92'],
+    ['鲜果仓', '427.19'],
+  ]);
+  expect(logistics.tracking.shipmentId).toMatch(/^SHP-[0-9a-f]{6}$/);
+  expect(logistics.tracking.outcomes.map((o) => [o.eventId, o.outcome, o.note])).toEqual([
+    ['s2', 'status-changed', null],
+    ['s1', 'recorded', 'out-of-order'],
+    ['s2', 'duplicate', null],
+    ['s4', 'status-changed', null],
+    ['s3', 'recorded', 'out-of-order'],
+  ]);
+  expect(logistics.tracking).toMatchObject({ status: 'delivered', eventCount: 4, stateMatchesHistory: true });
+  expect(logistics.events).toEqual({
+    committed: 3,
+    byType: { 'shipment.created': 1, 'shipment.in_transit': 1, 'shipment.delivered': 1 },
   });
 }
 
@@ -171,6 +219,7 @@ describe('runCli demo', () => {
       storage: true,
       forecasting: true,
       inventory: true,
+      logistics: true,
     });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
@@ -203,6 +252,7 @@ describe('runCli demo', () => {
       summary: 'SO-1001 华东食品 ¥456.00',
     });
     expectInventory(result.inventory, 'memory');
+    expectLogistics(result.logistics, 'memory');
   });
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
@@ -276,14 +326,17 @@ describe('runCli demo on PGlite', () => {
     const second = await run('demo', '--data-dir', dir, '--json', '--schema', 's2b2b');
     expect(second.code).toBe(0);
     const b = JSON.parse(second.out) as DemoJson;
-    // The first run's outbox: its 202 storage events and its inventory section's events.
-    const firstRun = 202 + a.inventory.events.committed;
+    // The first run's outbox: its 202 storage events and its inventory and logistics sections' events.
+    const firstRun = 202 + a.inventory.events.committed + a.logistics.events.committed;
     expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
     // Its own SKU code each run: the same numbers again on the same data.
     expectInventory(a.inventory, 'pglite');
     expectInventory(b.inventory, 'pglite');
     expect(b.inventory.sku).not.toBe(a.inventory.sku);
+    expectLogistics(a.logistics, 'pglite');
+    expectLogistics(b.logistics, 'pglite');
+    expect(b.logistics.tracking.shipmentId).not.toBe(a.logistics.tracking.shipmentId);
   }, 120_000);
 });
 
@@ -312,7 +365,8 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
       expect(result.storage.outbox).toMatchObject({ before, thisRun: 202 });
       expect(result.storage.command.replay.replayed).toBe(true);
       expectInventory(result.inventory, 'postgres');
-      before += 202 + result.inventory.events.committed;
+      expectLogistics(result.logistics, 'postgres');
+      before += 202 + result.inventory.events.committed + result.logistics.events.committed;
     }
   }, 60_000);
 });
@@ -338,7 +392,14 @@ describe('runCli example', () => {
   it('--list lists every example', async () => {
     const { code, out } = await run('example', '--list');
     expect(code).toBe(0);
-    for (const name of ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory'])
+    for (const name of [
+      'money-allocation',
+      'idempotent-command',
+      'event-outbox',
+      'forecasting',
+      'inventory',
+      'logistics',
+    ])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
       examples: { name: string }[];
@@ -349,6 +410,7 @@ describe('runCli example', () => {
       'event-outbox',
       'forecasting',
       'inventory',
+      'logistics',
     ]);
   });
 
@@ -357,7 +419,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);

@@ -2,6 +2,7 @@ import { formatMoney, Money, systemClock } from '@s2b2b/core';
 import type { Command } from '../command.js';
 import { type ForecastTourResult, forecastTour } from '../demo/forecast-tour.js';
 import { type InventoryTourResult, inventoryTour } from '../demo/inventory-tour.js';
+import { type LogisticsTourResult, logisticsTour } from '../demo/logistics-tour.js';
 import { moneyTour } from '../demo/money-tour.js';
 import { randomnessTour } from '../demo/randomness-tour.js';
 import { type StorageTourResult, storageTour } from '../demo/storage-tour.js';
@@ -11,8 +12,9 @@ import { CLI_VERSION } from '../version.js';
 /**
  * `s2b2b demo`: a short tour of core and storage — money to the cent, seeded randomness,
  * idempotent commands and the event outbox on the chosen storage, demand forecasts, and shared
- * stock on that storage (a reservation burst without oversell, a rebalancing plan). Safe to
- * repeat on the same data dir: every run uses its own idempotency keys and SKU code.
+ * stock on that storage (a reservation burst without oversell, a rebalancing plan), and logistics
+ * (carrier choice, consolidation, a shipment tracked on that storage). Safe to repeat on the same
+ * data dir: every run uses its own idempotency keys, SKU code and shipment.
  *
  * @example
  * await runCli(['demo', '--storage', 'memory', '--json'], io)
@@ -21,7 +23,7 @@ export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
   summary:
-    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock',
+    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -32,7 +34,10 @@ export const demoCommand: Command = {
     'with IDEMPOTENCY_CONFLICT), and 20 commands that append 200 events, read back from the outbox;',
     'then forecasts six held-out months of a seeded SKU demand series with 80%/95% intervals; then,',
     'on the same storage, receives stock into three warehouses, fires 30 concurrent reservations at',
-    'the last 40 units of one (exactly 20 succeed), and plans and ships the minimum-cost rebalancing.',
+    'the last 40 units of one (exactly 20 succeed), and plans and ships the minimum-cost rebalancing;',
+    'finally quotes three parcels with three carriers and picks one each by a promised date,',
+    "consolidates five orders into one truck with every merchant's saving to the cent, and tracks a",
+    'shipment on the storage through late, repeated and out-of-order carrier events.',
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -60,6 +65,7 @@ export const demoCommand: Command = {
     let storage: StorageTourResult;
     let forecasting: ForecastTourResult;
     let inventory: InventoryTourResult;
+    let logistics: LogisticsTourResult;
     try {
       storage = await storageTour({
         out,
@@ -70,6 +76,7 @@ export const demoCommand: Command = {
       });
       forecasting = forecastTour(out, flags.seed);
       inventory = await inventoryTour({ out, session, clock: systemClock });
+      logistics = await logisticsTour({ out, session, clock: systemClock });
     } finally {
       await session.close();
     }
@@ -87,6 +94,7 @@ export const demoCommand: Command = {
         storage.batch.newEventsOnRerun === 0,
       forecasting: forecasting.sane,
       inventory: inventory.ok,
+      logistics: logistics.ok,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -114,6 +122,12 @@ export const demoCommand: Command = {
       `  ${mark(checks.inventory)} ${burst.orders} concurrent reservations of ${burst.unitsEach} against ${burst.stock} units on ${inventory.kind}: ${burst.succeeded} succeeded, none oversold; ` +
         `rebalanced by ${rebalancing.transfers.length} transfers for ${formatMoney(Money.fromJSON(rebalancing.total))}`,
     );
+    const [first] = logistics.parcels;
+    out.line(
+      `  ${mark(checks.logistics)} ${first?.parcel}: ${first?.chosen.carrierId} ${formatMoney(Money.fromJSON(first!.chosen.total))}; ` +
+        `${logistics.consolidation.orders} orders in ${logistics.consolidation.vehicles} truck save ${formatMoney(Money.fromJSON(logistics.consolidation.saving))}; ` +
+        `${logistics.tracking.shipmentId} ${logistics.tracking.status} on ${logistics.kind} after ${logistics.tracking.outcomes.length} disordered events`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -122,6 +136,10 @@ export const demoCommand: Command = {
         { command: 's2b2b example --list', what: 'the runnable examples' },
         { command: 's2b2b example money-allocation', what: 'split a shipping bill and a rebate to the cent' },
         { command: 's2b2b example inventory', what: 'reorder points, sourcing, rebalancing, slow movers' },
+        {
+          command: 's2b2b example logistics',
+          what: 'carrier quotes, consolidation savings, shipment tracking',
+        },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
         { command: 's2b2b demo --pg-url postgres://…', what: 'the same tour on your PostgreSQL' },
@@ -143,6 +161,7 @@ export const demoCommand: Command = {
       storage,
       forecasting,
       inventory,
+      logistics,
       elapsedMs,
     };
   },
