@@ -42,7 +42,10 @@ function run(name: string, series: readonly M3Series[], approximation?: boolean)
 
 /** R's forecasts and chosen models: `id,"model",loglik,aicc,F1..F18`. */
 function loadR(): { forecasts: Map<string, number[]>; models: Map<string, string> } {
-  const text = readFileSync(new URL('./data/m3/reference/M3-R-auto_arima-every5.csv', import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL('./data/m3/reference/M3-R-auto_arima-every5.csv', import.meta.url),
+    'utf8',
+  );
   const forecasts = new Map<string, number[]>();
   const models = new Map<string, string>();
   for (const line of text.split(/\r?\n/).slice(1)) {
