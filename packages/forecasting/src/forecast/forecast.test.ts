@@ -1,6 +1,7 @@
 import { ValidationError } from '@s2b2b/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { autoArima } from '../arima/auto-arima.js';
 import { autoEts } from '../ets/auto-ets.js';
 import { naive } from '../models/naive.js';
 import { conformalIntervals, randomWalkIntervals } from './conformal.js';
@@ -82,6 +83,13 @@ describe('forecast', () => {
         upper: interval.upper.map((value) => Math.max(0, value)),
       })),
     );
+  });
+
+  it('gives ARIMA its own Kalman intervals', () => {
+    const result = forecast(seasonal, { horizon: 4, seasonLength: 12, model: 'arima', level: [90] });
+    const direct = autoArima(seasonal, 4, { seasonLength: 12, level: [90] });
+    expect(result.model).toBe(direct.model);
+    expect(result.intervals[0]!.upper).toEqual(direct.intervals[0]!.upper.map((value) => Math.max(0, value)));
   });
 
   it('treats a series shorter than two seasons as non-seasonal', () => {
