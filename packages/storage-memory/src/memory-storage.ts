@@ -58,6 +58,7 @@ export function createMemoryStorage(): MemoryStorage {
     transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T> {
       return engine.transaction((ctx) =>
         fn({
+          afterCommit: ctx.afterCommit,
           idempotency: idempotency.port(ctx),
           events: events.port(ctx),
           inventory: inventory.port(ctx),

@@ -62,6 +62,8 @@ export interface PostgresStorage extends CoreStorage, InventoryStorage, Tracking
 interface ActiveTransaction {
   tx: SqlExecutor;
   savepoints: number;
+  /** Callbacks for after COMMIT, of this attempt only (a retried attempt starts empty). */
+  afterCommit: (() => void | Promise<void>)[];
   done: boolean;
 }
 
@@ -92,7 +94,14 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     return current && !current.done ? current : undefined;
   };
 
-  const portsOn = (tx: SqlExecutor): PostgresTx => ({
+  const portsOn = (current: ActiveTransaction): PostgresTx => ({
+    afterCommit: (callback) => {
+      if (current.done) throw new Error('afterCommit called after the transaction ended');
+      current.afterCommit.push(callback);
+    },
+    ...domainPorts(current.tx),
+  });
+  const domainPorts = (tx: SqlExecutor) => ({
     idempotency: idempotencyPort(tx, quoted),
     events: eventOutboxPort(tx, quoted, lockKey),
     inventory: inventoryTxPort(tx, quoted),
@@ -101,19 +110,27 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
 
   const transaction = async <T>(fn: (tx: PostgresTx) => Promise<T>, txOptions: TransactionOptions = {}) => {
     const outer = active();
-    if (outer) return savepoint(outer, () => fn(portsOn(outer.tx)));
-    return withRetry(
+    if (outer) return savepoint(outer, () => fn(portsOn(outer)));
+    let committed: ActiveTransaction | undefined;
+    const value = await withRetry(
       () =>
         sql.transaction(async (tx) => {
-          const current: ActiveTransaction = { tx, savepoints: 0, done: false };
+          const current: ActiveTransaction = { tx, savepoints: 0, afterCommit: [], done: false };
+          committed = current;
           try {
-            return await context.run(current, () => fn(portsOn(tx)));
+            return await context.run(current, () => fn(portsOn(current)));
           } finally {
             current.done = true;
           }
         }, txOptions.isolation),
       options.retry,
     );
+    // COMMIT succeeded: the callbacks of the attempt that committed, in order, outside it
+    const callbacks = committed?.afterCommit ?? [];
+    await context.exit(async () => {
+      for (const callback of callbacks) await callback();
+    });
+    return value;
   };
 
   const currentExecutor: SqlExecutor = {
@@ -160,6 +177,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
 async function savepoint<T>(outer: ActiveTransaction, fn: () => Promise<T>): Promise<T> {
   outer.savepoints += 1;
   const name = `s2b2b_sp_${outer.savepoints}`;
+  const callbacks = outer.afterCommit.length;
   await outer.tx.query(`SAVEPOINT ${name}`);
   try {
     const value = await fn();
@@ -167,6 +185,7 @@ async function savepoint<T>(outer: ActiveTransaction, fn: () => Promise<T>): Pro
     return value;
   } catch (error) {
     await outer.tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    outer.afterCommit.length = callbacks;
     throw error;
   }
 }

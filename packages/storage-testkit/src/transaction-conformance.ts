@@ -7,7 +7,8 @@ const NOW = new Date('2026-03-01T08:00:00.000Z');
 
 /**
  * The transaction contract: a function's writes across ports commit together, none survive
- * when it throws, the original error and the function's value come back unchanged.
+ * when it throws, the original error and the function's value come back unchanged, and
+ * `afterCommit` callbacks run only after a commit, in order, outside the transaction.
  *
  * @example
  * describeTransactionConformance('memory', async () => ({ storage: createMemoryStorage() }));
@@ -49,6 +50,75 @@ export function describeTransactionConformance(name: string, factory: StorageFac
       await expect(attempt).rejects.toBe(failure);
       expect(await readAll(storage, before)).toEqual([]);
       expect(await storage.idempotency.get(scope, 'k')).toBeNull();
+    });
+
+    it('runs afterCommit callbacks after the commit, in order, outside the transaction', async () => {
+      const before = await endCursor(storage);
+      const seen: string[] = [];
+      const value = await storage.transaction(async (tx) => {
+        await tx.events.append([testEvent('committed', {})]);
+        tx.afterCommit(async () => {
+          // the write is visible and a new transaction starts without deadlocking
+          seen.push(`first:${(await readAll(storage, before)).length}`);
+          await storage.transaction(async (inner) => {
+            inner.afterCommit(() => {
+              seen.push('nested');
+            });
+          });
+        });
+        tx.afterCommit(() => {
+          seen.push('second');
+        });
+        seen.push('body');
+        return 'done';
+      });
+      expect(value).toBe('done');
+      expect(seen).toEqual(['body', 'first:1', 'nested', 'second']);
+    });
+
+    it('drops afterCommit callbacks of a rollback, and of a rolled-back nested transaction only', async () => {
+      const seen: string[] = [];
+      await expect(
+        storage.transaction(async (tx) => {
+          tx.afterCommit(() => {
+            seen.push('lost');
+          });
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await storage.transaction(async (tx) => {
+        tx.afterCommit(() => {
+          seen.push('outer');
+        });
+        await storage
+          .transaction(async (inner) => {
+            inner.afterCommit(() => {
+              seen.push('inner, rolled back');
+            });
+            throw new Error('inner fails');
+          })
+          .catch(() => undefined);
+        await storage.transaction(async (inner) => {
+          inner.afterCommit(() => {
+            seen.push('inner, kept');
+          });
+        });
+      });
+      expect(seen).toEqual(['outer', 'inner, kept']);
+    });
+
+    it('keeps the commit when an afterCommit callback throws, and rejects with its error', async () => {
+      const before = await endCursor(storage);
+      const failure = new Error('listener down');
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.events.append([testEvent('kept', {})]);
+          tx.afterCommit(() => {
+            throw failure;
+          });
+        }),
+      ).rejects.toBe(failure);
+      expect(await readAll(storage, before)).toHaveLength(1);
     });
 
     it('runs many transactions in parallel without losing any write', async () => {

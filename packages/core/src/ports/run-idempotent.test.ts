@@ -15,7 +15,11 @@ function fakeStorage() {
       stats.transactions += 1;
       const draft = new Map([...records].map(([k, v]) => [k, structuredClone(v)]));
       const draftEvents = [...events];
+      const callbacks: (() => void | Promise<void>)[] = [];
       const tx: InfrastructureTx = {
+        afterCommit: (callback) => {
+          callbacks.push(callback);
+        },
         idempotency: {
           async claim({ scope, key, payloadHash, now }) {
             const existing = draft.get(`${scope}|${key}`);
@@ -36,6 +40,7 @@ function fakeStorage() {
       const value = await fn(tx);
       records = draft;
       events = draftEvents;
+      for (const callback of callbacks) await callback();
       return value;
     },
   };

@@ -9,6 +9,15 @@ import type { IdempotencyPort, IdempotencyReader } from './idempotency.js';
 export interface InfrastructureTx {
   idempotency: IdempotencyPort;
   events: EventOutboxPort;
+  /**
+   * Runs `callback` once the outermost transaction has committed, after every earlier callback
+   * and outside any transaction (so it may start new ones). A rollback of this transaction, of
+   * an enclosing one, or of the attempt an adapter retries drops it. Services relay their
+   * events to `onEvent` this way, so a host that wraps a command in its own transaction never
+   * hears of events its rollback undid. A callback that throws rejects the outermost
+   * `transaction` call — after the commit, which stands.
+   */
+  afterCommit(callback: () => void | Promise<void>): void;
 }
 
 /** Something that runs a function in one atomic transaction. */

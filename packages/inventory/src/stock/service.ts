@@ -161,11 +161,16 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
       async (tx) => {
         const outcome = await handler(tx, input, { now, scope, key: idempotencyKey, nextId });
         await tx.events.append(outcome.events);
+        if (onEvent) {
+          const listener = onEvent;
+          tx.afterCommit(async () => {
+            for (const event of outcome.events) await listener(event);
+          });
+        }
         return outcome;
       },
       stockOutcomeCodec<O>(),
     );
-    if (!replayed && onEvent) for (const event of value.events) await onEvent(event);
     return { ...value, replayed };
   }
 
