@@ -24,10 +24,11 @@ export function orderedCrossover(
   const start = Math.floor(rng.next() * n);
   let end = Math.floor(rng.next() * n);
   while (n > 1 && end === start) end = Math.floor(rng.next() * n);
-  for (let k = start; k !== (end + 1) % n; k = (k + 1) % n) {
+  const length = ((end - start + n) % n) + 1;
+  for (let q = 0; q < length; q++) {
+    const k = (start + q) % n;
     child[k] = a[k]!;
     seen[a[k]!] = 1;
-    if (n === 1) break;
   }
   let pos = (end + 1) % n;
   for (let q = 1; q <= n; q++) {

@@ -75,6 +75,8 @@ export class RuinRecreate {
   /** Routes of `best`; with `vehiclesFirst`, fewer routes beat a lower cost. */
   bestRoutes = Number.POSITIVE_INFINITY;
   vehiclesFirst = false;
+  /** While unserved customers remain, skip the local search (pure SISR packing). */
+  fleetMode = false;
   /** Best solution with unserved customers, while no complete one exists. */
   partial: { routes: Int32Array[]; types: number[]; absent: number[] } | null = null;
   private partialKey = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
@@ -157,21 +159,23 @@ export class RuinRecreate {
   }
 
   /**
-   * Removes one route (the one with the fewest customers, ties at random) and lowers the fleet
-   * limit by one: its customers become unserved. Returns false when no route can go.
+   * Removes one route — the one whose customers have been unserved least often (SISR), fewest
+   * customers on ties — and lowers the fleet limit by one: its customers become unserved.
+   * Returns false when no route can go.
    */
   dropRoute(): boolean {
     const ls = this.ls;
     let pick = -1;
-    let fewest = Number.POSITIVE_INFINITY;
-    let ties = 0;
+    let lowest = Number.POSITIVE_INFINITY;
     for (const r of ls.routes) {
       if (r.len === 0) continue;
-      if (r.len < fewest) {
-        fewest = r.len;
+      let score = 0;
+      for (let p = 1; p <= r.len; p++) score += this.absence[r.nodes[p]!]!;
+      score += r.len * 1e-9;
+      if (score < lowest) {
+        lowest = score;
         pick = r.index;
-        ties = 1;
-      } else if (r.len === fewest && this.rng.next() * ++ties < 1) pick = r.index;
+      }
     }
     if (pick < 0 || ls.nonEmpty <= 1) return false;
     const r = ls.routes[pick]!;
@@ -198,19 +202,16 @@ export class RuinRecreate {
     this.removed.length = 0;
     this.ruin(this.removed);
     const after = this.recreate(before.concat(this.removed));
-    if (this.settings.localSearch) ls.search(this.rng, true);
+    if (this.settings.localSearch && !(this.fleetMode && (after.length > 0 || before.length > 0))) {
+      ls.search(this.rng, true);
+    }
     const candidate = ls.totalCost();
-    for (const c of after) this.absence[c]!++;
     let accept: boolean;
     if (after.length > 0 || before.length > 0) {
-      if (after.length !== before.length) accept = after.length < before.length;
-      else {
-        const sa = this.absenceSum(after);
-        const sb = this.absenceSum(before);
-        accept =
-          sa < sb || (sa === sb && candidate < beforeCost - temperature * Math.log(1 - this.rng.next()));
-      }
+      // SISR's fleet rule: fewer unserved, or a lower sum of absence counters.
+      accept = after.length < before.length || this.absenceSum(after) < this.absenceSum(before);
     } else accept = candidate < beforeCost - temperature * Math.log(1 - this.rng.next());
+    for (const c of after) this.absence[c]!++;
     if (accept) {
       this.absent = after;
       this.current = candidate;
@@ -319,7 +320,9 @@ export class RuinRecreate {
     const inst = this.instance;
     const rng = this.rng;
     const ls = this.ls;
-    const roll = rng.next() * 11;
+    // SISR's orders (random 4, demand 4, far 2, close 1) and, with time windows, narrowest
+    // window first and earliest due time first (2 each).
+    const roll = rng.next() * (inst.hasTime ? 15 : 11);
     if (roll < 4) {
       for (let i = pending.length - 1; i > 0; i--) {
         const j = Math.floor(rng.next() * (i + 1));
@@ -329,7 +332,9 @@ export class RuinRecreate {
       }
     } else if (roll < 8) pending.sort((a, b) => inst.demand[b]! - inst.demand[a]! || a - b);
     else if (roll < 10) pending.sort((a, b) => inst.dist[b]! - inst.dist[a]! || a - b);
-    else pending.sort((a, b) => inst.dist[a]! - inst.dist[b]! || a - b);
+    else if (roll < 11) pending.sort((a, b) => inst.dist[a]! - inst.dist[b]! || a - b);
+    else if (roll < 13) pending.sort((a, b) => windowWidth(inst, a) - windowWidth(inst, b) || a - b);
+    else pending.sort((a, b) => inst.due[a]! - inst.due[b]! || a - b);
     const left: number[] = [];
     for (const c of pending) {
       const added = ls.cheapestFeasibleInsertion(c, this.settings.blinkRate, rng);
@@ -338,6 +343,11 @@ export class RuinRecreate {
     }
     return left;
   }
+}
+
+/** Width of a customer's time window (infinite when open). */
+function windowWidth(instance: Instance, c: number): number {
+  return instance.due[c]! - instance.ready[c]!;
 }
 
 /** For each customer, the other customers by increasing distance (at most `limit`). */

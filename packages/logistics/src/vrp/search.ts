@@ -35,9 +35,8 @@ const FLEET_SHARE = 0.7;
  * The improvement phase of `solveVrp`: ruin and recreate (SISR) with the local search from the
  * start plan. When it holds no complete plan after a quarter of the budget (a tight fleet), the
  * penalised hybrid genetic search looks for one and the ruin and recreate resumes from it. With
- * `vehiclesFirst`, routes are removed one at a time — each removal is kept only if every customer
- * finds a place again — on up to 70 % of the budget, then the rest minimises distance with the
- * smallest fleet reached.
+ * `vehiclesFirst`, the first 70 % of the budget removes routes — a route goes each time every
+ * customer is served again — and the rest minimises distance with the fewest routes reached.
  */
 export function searchRoutes(
   instance: Instance,
@@ -116,20 +115,19 @@ export function searchRoutes(
   }
 
   if (vehiclesFirst && rr.absent.length === 0) {
+    // SISR's fleet minimisation: whenever every customer is served, drop a route and keep
+    // packing; the phase ends on its budget share, then distance is minimised with the fewest
+    // routes that served everyone.
     const lower = vehicleLowerBound(instance);
-    while (rr.routesUsed > lower && !exhausted()) {
-      const saved = rr.snapshotSolution();
-      if (!rr.dropRoute()) break;
-      const end = runRr(FLEET_SHARE, 0, true);
-      if (end !== 'done') {
-        rr.start(saved, saved.routes.length);
-        break;
+    rr.fleetMode = true;
+    while (!exhausted()) {
+      if (rr.absent.length === 0) {
+        if (rr.routesUsed <= lower || !rr.dropRoute()) break;
       }
+      if (runRr(FLEET_SHARE, 0, true) !== 'done') break;
     }
-    const limit = rr.best ? rr.best.routeCount : rr.routesUsed;
-    if (rr.routesUsed > limit && rr.best)
-      rr.start({ routes: rr.best.routes, types: rr.best.routeTypes }, limit);
-    else ls.maxRoutes = Math.min(ls.maxRoutes, limit);
+    rr.fleetMode = false;
+    if (rr.best) rr.start({ routes: rr.best.routes, types: rr.best.routeTypes }, rr.best.routeCount);
   }
 
   if (!exhausted()) runRr(1, Math.min(spent(0), 0.99));
