@@ -1,0 +1,8 @@
+/**
+ * `@s2b2b/credit` — credit lines from operating data: scorecards and limits, repayment
+ * schedules, interest and penalty interest, delinquency, and a double-entry ledger that never
+ * loses money.
+ *
+ * @packageDocumentation
+ */
+export * from './interest/index.js';
