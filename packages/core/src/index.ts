@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export * from './calendar/index.js';
 export { type Clock, fixedClock, type ManualClock, manualClock, systemClock, toEpochMs } from './clock.js';
 export {
   ConflictError,
