@@ -6,3 +6,4 @@
  * @packageDocumentation
  */
 export * from './interest/index.js';
+export * from './schedules/index.js';

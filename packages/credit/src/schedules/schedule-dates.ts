@@ -1,0 +1,45 @@
+import { parseInput, ValidationError } from '@s2b2b/core';
+import { addDays, addMonths, calendarDate, type IsoDate } from '../interest/calendar-date.js';
+import { type Frequency, type ScheduleDatesInput, scheduleDatesInputSchema } from './schemas.js';
+
+/**
+ * The due dates of `installments` periods starting on `startDate`, every `frequency` (default
+ * monthly). Each date is counted from the start date, not from the previous due date, so monthly
+ * dates keep the start's day where the month has it: from 31 January, 29 February (2024), then
+ * 31 March, 30 April.
+ *
+ * @throws ValidationError naming the field (a date past 9999-12-31 on `installments`)
+ * @example
+ * scheduleDates({ startDate: '2024-01-31', installments: 3 }) // ['2024-02-29', '2024-03-31', '2024-04-30']
+ * scheduleDates({ startDate: '2024-01-01', installments: 2, frequency: { unit: 'week', every: 2 } }) // ['2024-01-15', '2024-01-29']
+ */
+export function scheduleDates(input: ScheduleDatesInput): IsoDate[] {
+  const parsed = parseInput(scheduleDatesInputSchema, input);
+  return dueDatesFrom(
+    calendarDate(parsed.startDate, parsed.zone, 'startDate'),
+    parsed.installments,
+    parsed.frequency,
+  );
+}
+
+/** Due dates on parsed input. Internal. */
+export function dueDatesFrom(
+  start: IsoDate,
+  installments: number,
+  frequency: Required<Frequency>,
+): IsoDate[] {
+  const dates: IsoDate[] = [];
+  try {
+    for (let k = 1; k <= installments; k += 1) {
+      const step = k * frequency.every;
+      dates.push(
+        frequency.unit === 'month'
+          ? addMonths(start, step)
+          : addDays(start, frequency.unit === 'week' ? 7 * step : step),
+      );
+    }
+  } catch {
+    throw ValidationError.field('installments', 'The schedule would run past 9999-12-31', 'out_of_range');
+  }
+  return dates;
+}
