@@ -5,5 +5,6 @@
  *
  * @packageDocumentation
  */
+export * from './delinquency/index.js';
 export * from './interest/index.js';
 export * from './schedules/index.js';
