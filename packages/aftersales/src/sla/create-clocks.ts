@@ -1,0 +1,24 @@
+import type { SlaClock } from './clock.js';
+import { DEFAULT_METRIC_CONDITIONS, durationMs, type ParsedSlaPolicy } from './policy.js';
+
+/**
+ * The clocks a policy gives a case, before any cycle started: one per metric target, with the
+ * target, warning, escalation levels and conditions copied from the policy.
+ *
+ * @example
+ * const clocks = createSlaClocks(slaPolicySchema.parse(policy)); // then reduceSlaClock(..., { type: 'observe', ... })
+ */
+export function createSlaClocks(policy: ParsedSlaPolicy): SlaClock[] {
+  return policy.metrics.map((target) => ({
+    metric: target.metric,
+    policyId: policy.id,
+    basis: target.basis,
+    calendar: target.calendar,
+    targetMs: durationMs(target.target),
+    warnBeforeMs: target.warnBefore ? durationMs(target.warnBefore) : null,
+    escalation: target.escalation.map((level) => ({ ...level, notify: [...level.notify] })),
+    conditions: structuredClone(target.conditions ?? DEFAULT_METRIC_CONDITIONS[target.metric]),
+    recurring: target.recurring,
+    cycles: [],
+  }));
+}
