@@ -1,0 +1,139 @@
+/**
+ * `@s2b2b/crm` — who a merchant's customers are and what they are worth: customer summaries in
+ * the BTYD conventions, BG/NBD, Pareto/NBD, Gamma-Gamma and BG/BB fitted by maximum likelihood
+ * with their predictions and lifetime value, RFM scores and named segments, lifecycle stages and
+ * their transitions, follow-up tasks (rules, a storage port and a service), and recommendations
+ * from co-occurrence.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  LIFECYCLE_STAGES,
+  type LifecycleCustomer,
+  type LifecycleRules,
+  type LifecycleStage,
+  type LifecycleTransitions,
+  lifecycleCustomerSchema,
+  lifecycleRulesSchema,
+  lifecycleStages,
+  lifecycleTransitions,
+  type SnapshotStage,
+  type StageRow,
+} from './lifecycle/lifecycle.js';
+export { HYP2F1_MAX_TERMS, hyp2f1, logHyp2f1Shifted, SHIFTED_MAX_TERMS } from './math/hyp2f1.js';
+export { type MinimizeOptions, type MinimizeResult, minimize, type Objective } from './math/minimize.js';
+export { digamma, lnBeta, lnGamma, logAddExp, logSubExp } from './math/special.js';
+export {
+  bgBbConditionalExpectedPurchases,
+  bgBbExpectedPurchases,
+  bgBbLogLikelihood,
+  bgBbProbabilityAlive,
+  bgBbPurchaseProbability,
+  fitBgBb,
+} from './models/bg-bb.js';
+export {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdLogLikelihood,
+  bgNbdProbabilityAlive,
+  bgNbdPurchaseProbability,
+  fitBgNbd,
+} from './models/bg-nbd.js';
+export {
+  type ClvInput,
+  type ClvResult,
+  clvInputSchema,
+  customerLifetimeValue,
+  type PurchaseModel,
+  purchaseModelSchema,
+} from './models/clv.js';
+export { MODEL_ERROR_CODES, type ModelErrorCode } from './models/errors.js';
+export { LOG_PARAMETER_LIMIT } from './models/fit-log-params.js';
+export type { ModelFit } from './models/fit-result.js';
+export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood } from './models/gamma-gamma.js';
+export { type GroupedRows, groupSummaryRows } from './models/group-rows.js';
+export {
+  fitParetoNbd,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+} from './models/pareto-nbd.js';
+export {
+  type BgBbParams,
+  type BgBbRow,
+  type BgNbdParams,
+  bgBbParamsSchema,
+  bgBbRowSchema,
+  bgNbdParamsSchema,
+  type FitOptions,
+  fitOptionsSchema,
+  type GammaGammaParams,
+  gammaGammaParamsSchema,
+  type ParetoNbdParams,
+  paretoNbdParamsSchema,
+  type SpendRow,
+  type SummaryRow,
+  spendRowSchema,
+  summaryRowSchema,
+  summaryRowsSchema,
+} from './models/schemas.js';
+export { type SimulateBgNbdOptions, simulateBgNbd, simulateBgNbdSchema } from './models/simulate.js';
+export {
+  associationOptionsSchema,
+  basketsSchema,
+  type ItemAssociation,
+  itemAssociations,
+} from './recommend/associations.js';
+export { type Recommendation, recommendForCustomer, recommendInputSchema } from './recommend/recommend.js';
+export { rfmValuesFromSummary } from './rfm/from-summary.js';
+export { type RfmScore, rfmScores } from './rfm/rfm-scores.js';
+export {
+  type RfmOptions,
+  type RfmSegmentRule,
+  type RfmValues,
+  rfmOptionsSchema,
+  rfmSegmentRuleSchema,
+  rfmTieRuleSchema,
+  rfmValuesSchema,
+} from './rfm/schemas.js';
+export {
+  DEFAULT_RFM_SEGMENTS,
+  RF_GRID_SEGMENTS,
+  type SegmentOptions,
+  segmentCustomers,
+  segmentOptionsSchema,
+} from './rfm/segments.js';
+export { formatMinorUnits, toMinorUnits } from './summary/amount.js';
+export {
+  amountSchema,
+  checkTransactions,
+  customerIdSchema,
+  isAmountInput,
+  type SummarizeOptions,
+  summarizeOptionsSchema,
+  TIME_UNIT_DAYS,
+  type TimeUnit,
+  type Transaction,
+  timeUnitSchema,
+  transactionSchema,
+  transactionsSchema,
+} from './summary/schemas.js';
+export {
+  type CustomerSummary,
+  type CustomerSummaryTable,
+  type HoldoutSummary,
+  summarizeCustomers,
+} from './summary/summarize-customers.js';
+export {
+  civilDate,
+  DEFAULT_ZONE,
+  dayNumber,
+  formatDay,
+  isTimeZone,
+  localDayOf,
+  parseDay,
+  toDay,
+} from './time/calendar.js';
+export { type DateInput, dateInputSchema, isDateInput, zoneSchema } from './time/schemas.js';

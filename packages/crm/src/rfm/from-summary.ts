@@ -1,0 +1,20 @@
+import type { CustomerSummaryTable } from '../summary/summarize-customers.js';
+import { parseDay } from '../time/calendar.js';
+import type { RfmValues } from './schemas.js';
+
+/**
+ * RFM values from a customer summary: days from the last purchase to the observation end (or
+ * calibration end), purchase days (frequency + 1, the first included) and total spend.
+ *
+ * @example
+ * const scores = rfmScores(rfmValuesFromSummary(summarizeCustomers(transactions, options)));
+ */
+export function rfmValuesFromSummary(table: CustomerSummaryTable): RfmValues[] {
+  const end = parseDay(table.calibrationEnd ?? table.observationEnd)!;
+  return table.customers.map((customer) => ({
+    customerId: customer.customerId,
+    recencyDays: end - parseDay(customer.lastPurchase)!,
+    frequency: customer.frequency + 1,
+    monetary: customer.totalSpend,
+  }));
+}
