@@ -5,6 +5,7 @@ import { type PackItem, type PackVehicle, planCost } from './bins.js';
 import { consolidate } from './consolidate.js';
 import { firstFitDecreasing } from './first-fit-decreasing.js';
 import { improvePlan } from './local-search.js';
+import { reduceVehicles } from './reduce-vehicles.js';
 import type { ConsolidationOrder, ConsolidationProblem, ConsolidationVehicle } from './schemas.js';
 
 /** Every partition of 0..n-1 into blocks (Bell(n) of them). */
@@ -202,5 +203,13 @@ describe('first-fit decreasing and its bound', () => {
     expect(improved.loads.every((load) => load.weight === 1000)).toBe(true);
     expect(planCost(improved, items, vehicles)).toBe(improved.loads.length * 100);
     expect(improved.loads.flatMap((load) => load.items).sort((a, b) => a - b)).toEqual(indices);
+    // Vehicle elimination alone, from FFD's 11: dissolve a load, repair the overload, repeat.
+    const reduced = reduceVehicles(ffd, items, vehicles);
+    expect(reduced.loads).toHaveLength(9);
+    expect(reduced.loads.every((load) => load.weight <= 1000)).toBe(true);
+    expect(reduced.loads.flatMap((load) => load.items).sort((a, b) => a - b)).toEqual(indices);
+    for (const load of reduced.loads) {
+      expect(load.items.reduce((sum, i) => sum + items[i]!.weight, 0)).toBe(load.weight);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { type PackItem, type PackPlan, type PackVehicle, planCost } from './bins
 import { exactPartition } from './exact-partition.js';
 import { firstFitDecreasing } from './first-fit-decreasing.js';
 import { improvePlan } from './local-search.js';
+import { reduceVehicles } from './reduce-vehicles.js';
 import {
   type ConsolidationProblem,
   consolidationProblemSchema,
@@ -291,7 +292,10 @@ function consolidateParsed(problem: ParsedConsolidationProblem): ConsolidationRe
   };
 }
 
-/** First-fit decreasing with each vehicle type as the reference, each improved; the cheapest (fewest loads on ties). */
+/**
+ * First-fit decreasing with each vehicle type as the reference, each improved by local search;
+ * the cheapest (fewest loads on ties), then vehicle elimination and the local search once more.
+ */
 function bestHeuristic(
   indices: readonly number[],
   items: readonly PackItem[],
@@ -312,7 +316,8 @@ function bestHeuristic(
       best = { plan, cost };
     }
   });
-  return best!.plan;
+  const reduced = improvePlan(reduceVehicles(best!.plan, items, vehicles), items, vehicles);
+  return planCost(reduced, items, vehicles) <= best!.cost ? reduced : best!.plan;
 }
 
 /** Orders grouped by (ship date, area), groups and members in a fixed order. */
