@@ -1,12 +1,12 @@
 import { type Decimal, parseInput } from '@s2b2b/core';
 import { type CarrierQuote, quoteParsed } from './quote.js';
+import { type RateCardSet, resolveRateCards } from './rate-card-set.js';
 import {
   type ChooseCarrierOptions,
   chooseCarrierOptionsSchema,
   type QuoteShipment,
   quoteShipmentSchema,
   type RateCard,
-  rateCardsSchema,
 } from './schemas.js';
 import type { UnavailableReason } from './unavailable.js';
 
@@ -97,11 +97,11 @@ interface Candidate {
  */
 export function chooseCarrier(
   shipment: QuoteShipment,
-  rateCards: readonly RateCard[],
+  rateCards: readonly RateCard[] | RateCardSet,
   options: ChooseCarrierOptions,
 ): CarrierChoice {
   const parsedShipment = parseInput(quoteShipmentSchema, shipment, 'shipment');
-  const cards = parseInput(rateCardsSchema, rateCards, 'rateCards');
+  const cards = resolveRateCards(rateCards);
   const settings = parseInput(chooseCarrierOptionsSchema, options, 'options');
   const { quotes, unavailable } = quoteParsed(parsedShipment, cards);
   const excluded: ExcludedCarrier[] = unavailable.map((entry) => ({ ...entry }));

@@ -11,6 +11,7 @@ export {
   type RankedCarrier,
 } from './choose-carrier.js';
 export { type CarrierQuote, type QuoteLine, type QuoteLineCode, type QuoteResult, quote } from './quote.js';
+export { isRateCardSet, parseRateCards, type RateCardSet } from './rate-card-set.js';
 export {
   type CarrierPreference,
   type ChooseCarrierOptions,

@@ -1,6 +1,7 @@
 import { isS2b2bError, ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { quote } from './quote.js';
+import { isRateCardSet, parseRateCards } from './rate-card-set.js';
 import type { QuoteShipment, RateCard } from './schemas.js';
 
 /** 首重 ¥12 for the first kg, ¥2 per further 0.5 kg; fuel 10 %; insurance 0.5 % (at least ¥1). */
@@ -393,5 +394,19 @@ describe('quote: zones, availability and validation', () => {
     ).toEqual(['rateCards.0.zones.0.pricing.rows.1.upToKg', 'rateCards.0.zones.0.pricing.rows.1.price']);
     expect(fieldOf(() => quote(ok, [{ ...express, fuelRate: 'lots' }]))).toEqual(['rateCards.0.fuelRate']);
     expect(isS2b2bError(new ValidationError([]), 'VALIDATION')).toBe(true);
+  });
+});
+
+describe('parseRateCards', () => {
+  it('validates once; quoting with the set gives exactly what quoting the raw cards gives', () => {
+    const cards = parseRateCards([express, { ...express, carrierId: 'EXP-2', fuelRate: '12%' }]);
+    expect(cards.carrierIds).toEqual(['EXP', 'EXP-2']);
+    expect(isRateCardSet(cards)).toBe(true);
+    expect(isRateCardSet({ carrierIds: ['EXP'] })).toBe(false);
+    const shipment: QuoteShipment = { origin: '上海', destination: '新疆/哈密', weightKg: 7.75, declaredValue: '300' };
+    expect(quote(shipment, cards)).toEqual(quote(shipment, [express, { ...express, carrierId: 'EXP-2', fuelRate: '12%' }]));
+    // A look-alike is treated as raw cards, and refused.
+    expect(() => quote(shipment, { carrierIds: ['EXP'] } as never)).toThrow(ValidationError);
+    expect(() => parseRateCards([{ ...express, weightStepKg: 0 }])).toThrow(/rateCards\.0\.weightStepKg/);
   });
 });

@@ -1,13 +1,14 @@
 import { type Decimal, Money, parseInput, type RoundingMode, toDecimal } from '@s2b2b/core';
 import { mostSpecificCover, regionCovers, regionSpecificity } from '../common/region.js';
+import { cachedDecimal } from './cached-decimal.js';
 import { computeChargeableWeight, shipmentVolumeCm3 } from './chargeable-weight.js';
+import { type RateCardSet, resolveRateCards } from './rate-card-set.js';
 import {
   type ParsedQuoteShipment,
   type ParsedRateCard,
   type QuoteShipment,
   quoteShipmentSchema,
   type RateCard,
-  rateCardsSchema,
 } from './schemas.js';
 import { type BookedVehicles, tariffFreight } from './tariffs.js';
 import type { UnavailableCarrier } from './unavailable.js';
@@ -105,9 +106,9 @@ export interface QuoteResult {
  * quotes[0]!.lines.map((l) => `${l.code} ${l.amount.toDecimalString()}`) // ['freight 18.00', 'fuel 1.80', 'insurance 5.00']
  * quotes[0]!.total.toString() // '24.80 CNY'
  */
-export function quote(shipment: QuoteShipment, rateCards: readonly RateCard[]): QuoteResult {
+export function quote(shipment: QuoteShipment, rateCards: readonly RateCard[] | RateCardSet): QuoteResult {
   const parsedShipment = parseInput(quoteShipmentSchema, shipment, 'shipment');
-  const parsedCards = parseInput(rateCardsSchema, rateCards, 'rateCards');
+  const parsedCards = resolveRateCards(rateCards);
   return quoteParsed(parsedShipment, parsedCards);
 }
 
@@ -257,16 +258,34 @@ export function findZone(
   origin: string,
   destination: string,
 ): ParsedRateCard['zones'][number] | undefined {
-  let best: { zone: ParsedRateCard['zones'][number]; total: number; to: number } | undefined;
-  for (const zone of card.zones) {
-    for (const lane of zone.lanes) {
-      if (!regionCovers(lane.from, origin) || !regionCovers(lane.to, destination)) continue;
-      const to = regionSpecificity(lane.to);
-      const total = regionSpecificity(lane.from) + to;
-      if (!best || total > best.total || (total === best.total && to > best.to)) best = { zone, total, to };
-    }
+  for (const lane of laneIndex(card.zones)) {
+    if (regionCovers(lane.from, origin) && regionCovers(lane.to, destination)) return lane.zone;
   }
-  return best?.zone;
+  return undefined;
+}
+
+type Zone = ParsedRateCard['zones'][number];
+type IndexedLane = { zone: Zone; from: string; to: string };
+const laneIndexes = new WeakMap<readonly Zone[], IndexedLane[]>();
+
+/** Every lane of the zones, most specific first (segments in total, then in the destination, then listed order). */
+function laneIndex(zones: readonly Zone[]): IndexedLane[] {
+  let index = laneIndexes.get(zones);
+  if (!index) {
+    const lanes = zones.flatMap((zone) =>
+      zone.lanes.map((lane) => ({
+        lane: { zone, from: lane.from, to: lane.to },
+        total: regionSpecificity(lane.from) + regionSpecificity(lane.to),
+        to: regionSpecificity(lane.to),
+      })),
+    );
+    index = lanes
+      .map((entry, order) => ({ ...entry, order }))
+      .sort((a, b) => b.total - a.total || b.to - a.to || a.order - b.order)
+      .map((entry) => entry.lane);
+    laneIndexes.set(zones, index);
+  }
+  return index;
 }
 
 function remoteSurcharge(
@@ -281,11 +300,12 @@ function remoteSurcharge(
       best = { rule, region };
   }
   if (!best) return null;
-  const perKg = toDecimal(best.rule.perKg);
-  const amount = toDecimal(best.rule.fixed).plus(perKg.times(chargeableKg));
+  const perKg = cachedDecimal(best.rule, best.rule.perKg);
+  const fixed = cachedDecimal(best.rule, best.rule.fixed);
+  const amount = fixed.plus(perKg.times(chargeableKg));
   if (amount.isZero()) return null;
   const parts = [
-    ...(toDecimal(best.rule.fixed).isZero() ? [] : [best.rule.fixed]),
+    ...(fixed.isZero() ? [] : [best.rule.fixed]),
     ...(perKg.isZero() ? [] : [`${best.rule.perKg}/kg × ${chargeableKg.toFixed()} kg`]),
   ];
   return { amount, basis: `remote area ${best.region}: ${parts.join(' + ')}` };

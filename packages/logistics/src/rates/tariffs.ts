@@ -1,5 +1,6 @@
 import { type Decimal, toDecimal } from '@s2b2b/core';
 import type { z } from 'zod';
+import { cachedDecimal } from './cached-decimal.js';
 import type {
   firstAdditionalPricingSchema,
   pricingSchema,
@@ -65,7 +66,7 @@ export function firstAdditionalFreight(
   pricing: z.output<typeof firstAdditionalPricingSchema>,
   weightKg: Decimal,
 ): Freight & { ok: true } {
-  const first = toDecimal(pricing.firstPrice);
+  const first = cachedDecimal(pricing, pricing.firstPrice);
   if (weightKg.lte(pricing.firstWeightKg)) {
     return {
       ok: true,
@@ -77,7 +78,7 @@ export function firstAdditionalFreight(
   const steps = weightKg.minus(pricing.firstWeightKg).div(pricing.stepKg).ceil();
   return {
     ok: true,
-    amount: first.plus(steps.times(pricing.stepPrice)),
+    amount: first.plus(steps.times(cachedDecimal(pricing, pricing.stepPrice))),
     basis: `first ${fmt(pricing.firstWeightKg)} kg ${pricing.firstPrice} + ${fmt(steps)} × ${fmt(pricing.stepKg)} kg at ${pricing.stepPrice}`,
     ratedKg: weightKg,
   };
@@ -98,7 +99,7 @@ export function weightTableFreight(
   if (row) {
     return {
       ok: true,
-      amount: toDecimal(row.price),
+      amount: cachedDecimal(row, row.price),
       basis: `up to ${fmt(row.upToKg)} kg ${row.price}`,
       ratedKg: weightKg,
     };
@@ -114,7 +115,9 @@ export function weightTableFreight(
   const steps = weightKg.minus(last.upToKg).div(pricing.beyond.stepKg).ceil();
   return {
     ok: true,
-    amount: toDecimal(last.price).plus(steps.times(pricing.beyond.stepPrice)),
+    amount: cachedDecimal(last, last.price).plus(
+      steps.times(cachedDecimal(pricing.beyond, pricing.beyond.stepPrice)),
+    ),
     basis: `up to ${fmt(last.upToKg)} kg ${last.price} + ${fmt(steps)} × ${fmt(pricing.beyond.stepKg)} kg at ${pricing.beyond.stepPrice}`,
     ratedKg: weightKg,
   };
@@ -140,7 +143,7 @@ export function weightBreaksFreight(
   for (let index = bracket; index < pricing.breaks.length; index += 1) {
     const entry = pricing.breaks[index]!;
     const ratedKg = weightKg.gt(entry.fromKg) ? weightKg : entry.fromKg;
-    const amount = ratedKg.times(entry.perKg);
+    const amount = ratedKg.times(cachedDecimal(entry, entry.perKg));
     if (!best || amount.lt(best.amount)) best = { amount, index, ratedKg };
   }
   const chosen = pricing.breaks[best!.index]!;
@@ -164,7 +167,7 @@ export function weightBreaksFreight(
 export function vehicleFreight(pricing: z.output<typeof vehiclePricingSchema>, input: TariffInput): Freight {
   let best: (Freight & { ok: true }) | undefined;
   for (const vehicle of pricing.vehicles) {
-    const perKm = toDecimal(vehicle.perKm);
+    const perKm = cachedDecimal(vehicle, vehicle.perKm);
     if (!perKm.isZero() && input.distanceKm === undefined) continue;
     const byWeight = input.actualKg.div(vehicle.capacityKg).ceil();
     const byVolume =
@@ -172,7 +175,7 @@ export function vehicleFreight(pricing: z.output<typeof vehiclePricingSchema>, i
         ? input.volumeCm3.div(vehicle.capacityM3.times(1_000_000)).ceil()
         : toDecimal(0);
     const count = Math.max(1, byWeight.toNumber(), byVolume.toNumber());
-    const tripCost = toDecimal(vehicle.perTrip).plus(perKm.times(input.distanceKm ?? 0));
+    const tripCost = cachedDecimal(vehicle, vehicle.perTrip).plus(perKm.times(input.distanceKm ?? 0));
     const amount = tripCost.times(count);
     if (best && !(amount.lt(best.amount) || (amount.eq(best.amount) && count < best.vehicles!.count)))
       continue;
