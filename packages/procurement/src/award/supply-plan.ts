@@ -1,0 +1,190 @@
+/**
+ * The exact supply problem of one SKU: choose a quantity from each supplier — 0, or whole packs
+ * between its minimum and its maximum — so that the total is as large as possible without
+ * passing the demand, and, among the choices reaching that total, the cost is least.
+ *
+ * Each supplier's cost is piecewise linear in the quantity, one piece per price tier: with
+ * all-units tiers it drops at every tier minimum, so the problem is not convex and greedy or LP
+ * methods are not exact. `planSupply` is a dynamic programme over the total quantity: supplier
+ * by supplier, `best[t]` is the least cost of buying exactly `t`; one tier's transition
+ * `min over q of best[t − q] + a + b·q`, q running over whole packs inside the tier, is a
+ * sliding-window minimum of `best[s] − b·s` along each residue class modulo the pack, kept in
+ * a monotone deque, so it costs O(demand) per tier: O(suppliers × tiers × demand) in all
+ * (quantities are first divided by the greatest common divisor of the pack sizes).
+ *
+ * Ties: among least-cost plans the one whose quantities, read from the last supplier back to
+ * the first, are lexicographically smallest — earlier suppliers are preferred.
+ */
+
+/**
+ * One supplier's offer in integer units: `0`, or a multiple of `pack` from `min` to `max`,
+ * costing `intercept + slope × q` on the segment that contains `q`. Costs are integers (minor
+ * units at some scale); the caller keeps every cost below 2^52.
+ *
+ * @example
+ * const offer: SupplyOffer = { min: 24, max: 600, pack: 12, segments: [{ from: 1, to: 99, intercept: 0, slope: 1250 }, { from: 100, to: Infinity, intercept: 0, slope: 1180 }] };
+ */
+export interface SupplyOffer {
+  /** The smallest quantity above 0 (a multiple of `pack`). */
+  min: number;
+  /** The largest quantity (a multiple of `pack`, at least `min`); below `min` the offer is unusable. */
+  max: number;
+  pack: number;
+  /** Consecutive segments covering `[1, ∞)`: `cost(q) = intercept + slope × q` for `from ≤ q ≤ to`. */
+  segments: readonly { from: number; to: number; intercept: number; slope: number }[];
+}
+
+/**
+ * What `planSupply` chose.
+ *
+ * @example
+ * const { filled, cost, quantities }: SupplyPlan = planSupply(500, offers);
+ */
+export interface SupplyPlan {
+  /** The largest total at most the demand that the offers can make up exactly. */
+  filled: number;
+  /** The least cost of `filled`. */
+  cost: number;
+  /** Each offer's quantity, in offer order. */
+  quantities: number[];
+}
+
+/**
+ * The exact least-cost plan for the largest fill (see the module comment).
+ *
+ * @param demand - a whole number ≥ 0
+ * @param offers - validated offers (whole numbers, `min ≤ max`, multiples of `pack`)
+ * @example
+ * planSupply(30, [
+ *   { min: 1, max: 100, pack: 1, segments: [{ from: 1, to: Infinity, intercept: 0, slope: 10 }] },
+ *   { min: 12, max: 12, pack: 12, segments: [{ from: 1, to: Infinity, intercept: 0, slope: 8 }] },
+ * ]) // { filled: 30, cost: 276, quantities: [18, 12] }
+ */
+export function planSupply(demand: number, offers: readonly SupplyOffer[]): SupplyPlan {
+  const { usable, g, size } = dimensions(demand, offers);
+  if (g === 0 || size === 0) return { filled: 0, cost: 0, quantities: offers.map(() => 0) };
+
+  let best = new Float64Array(size + 1).fill(Number.POSITIVE_INFINITY);
+  best[0] = 0;
+  let next = new Float64Array(size + 1);
+  const deque = new Int32Array(size + 1);
+  const stages: { offer: number; choice: Int32Array }[] = [];
+
+  for (let j = 0; j < offers.length; j++) {
+    if (!usable[j]) continue;
+    const offer = offers[j]!;
+    const pack = offer.pack / g;
+    const lo = Math.ceil(offer.min / g / pack) * pack;
+    const hi = Math.min(Math.floor(offer.max / g / pack) * pack, Math.floor(size / pack) * pack);
+    next.set(best);
+    const choice = new Int32Array(size + 1);
+    if (lo <= hi) {
+      for (const segment of offer.segments) {
+        // the segment's quantities in units of g, as whole packs within [lo, hi]
+        const from = Math.max(lo, Math.ceil(Math.ceil(segment.from / g) / pack) * pack);
+        const to = Math.min(
+          hi,
+          segment.to === Number.POSITIVE_INFINITY ? hi : Math.floor(Math.floor(segment.to / g) / pack) * pack,
+        );
+        if (from > to) continue;
+        const slope = segment.slope * g;
+        relaxSegment(best, next, choice, deque, size, pack, from, to, segment.intercept, slope);
+      }
+    }
+    stages.push({ offer: j, choice });
+    const swap = best;
+    best = next;
+    next = swap;
+  }
+
+  let filled = size;
+  while (filled > 0 && best[filled] === Number.POSITIVE_INFINITY) filled--;
+  const quantities = offers.map(() => 0);
+  let t = filled;
+  for (let s = stages.length - 1; s >= 0; s--) {
+    const { offer, choice } = stages[s]!;
+    const q = choice[t]!;
+    quantities[offer] = q * g;
+    t -= q;
+  }
+  return { filled: filled * g, cost: best[filled]!, quantities };
+}
+
+/**
+ * How much memory `planSupply` needs: usable offers × (1 + the totals it tracks).
+ *
+ * @example
+ * supplyPlanCells(1000, offers) // 3 offers × 1001 totals = 3003
+ */
+export function supplyPlanCells(demand: number, offers: readonly SupplyOffer[]): number {
+  const { usable, g, size } = dimensions(demand, offers);
+  if (g === 0) return 0;
+  return usable.filter(Boolean).length * (size + 1);
+}
+
+/** Usable offers, the packs' common divisor and the largest total (in units of it) worth tracking. */
+function dimensions(demand: number, offers: readonly SupplyOffer[]) {
+  const usable = offers.map((offer) => offer.max >= offer.min && offer.max > 0);
+  let g = 0;
+  for (let j = 0; j < offers.length; j++) if (usable[j]) g = gcd(g, offers[j]!.pack);
+  if (g === 0 || demand <= 0) return { usable, g, size: 0 };
+  let reachable = 0;
+  for (let j = 0; j < offers.length; j++) if (usable[j]) reachable += Math.floor(offers[j]!.max / g);
+  return { usable, g, size: Math.min(Math.floor(demand / g), reachable) };
+}
+
+/**
+ * `next[t] = min(next[t], intercept + slope·t + min over s of (best[s] − slope·s))` with
+ * `s = t − q`, `q` a multiple of `pack` in `[from, to]`; records the smallest such `q` in
+ * `choice` when it improves.
+ */
+function relaxSegment(
+  best: Float64Array,
+  next: Float64Array,
+  choice: Int32Array,
+  deque: Int32Array,
+  size: number,
+  pack: number,
+  from: number,
+  to: number,
+  intercept: number,
+  slope: number,
+): void {
+  for (let residue = 0; residue < pack && residue <= size; residue++) {
+    let head = 0;
+    let tail = 0;
+    for (let t = residue; t <= size; t += pack) {
+      const incoming = t - from;
+      if (incoming >= 0) {
+        const value = best[incoming]!;
+        if (value !== Number.POSITIVE_INFINITY) {
+          const h = value - slope * incoming;
+          // keep h strictly increasing from head to tail; on a tie the newer (smaller q) wins
+          while (tail > head && best[deque[tail - 1]!]! - slope * deque[tail - 1]! >= h) tail--;
+          deque[tail++] = incoming;
+        }
+      }
+      const oldest = t - to;
+      while (tail > head && deque[head]! < oldest) head++;
+      if (tail > head) {
+        const s = deque[head]!;
+        const candidate = intercept + slope * t + (best[s]! - slope * s);
+        if (candidate < next[t]!) {
+          next[t] = candidate;
+          choice[t] = t - s;
+        }
+      }
+    }
+  }
+}
+
+function gcd(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
+  return x;
+}
