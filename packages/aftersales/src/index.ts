@@ -5,7 +5,10 @@
  *
  * @packageDocumentation
  */
+
+export * from './cases/index.js';
 export * from './common/ids.js';
 export * from './common/vocabulary.js';
 export * from './liability/index.js';
 export * from './sla/index.js';
+export * from './store.js';

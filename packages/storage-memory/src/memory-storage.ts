@@ -1,6 +1,8 @@
+import type { AftersalesStorage, AftersalesTx } from '@s2b2b/aftersales';
 import type { CoreStorage } from '@s2b2b/core';
 import type { InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingStorage, TrackingTx } from '@s2b2b/logistics';
+import { MemoryAftersalesStore } from './aftersales/memory-aftersales-store.js';
 import { MemoryEventStore } from './event-store.js';
 import { MemoryIdempotencyStore } from './idempotency-store.js';
 import { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
@@ -14,7 +16,7 @@ import { MemoryEngine } from './memory-engine.js';
  * @example
  * await storage.transaction(async (tx: MemoryTx) => tx.inventory.getPosition('WH-SH', 'TEA'));
  */
-export type MemoryTx = InventoryTx & TrackingTx;
+export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx;
 
 /**
  * The in-memory storage: every store port, kept in this process.
@@ -22,7 +24,7 @@ export type MemoryTx = InventoryTx & TrackingTx;
  * @example
  * const storage: MemoryStorage = createMemoryStorage();
  */
-export interface MemoryStorage extends CoreStorage, InventoryStorage, TrackingStorage {
+export interface MemoryStorage extends CoreStorage, AftersalesStorage, InventoryStorage, TrackingStorage {
   readonly kind: 'memory';
   /** The transaction engine, for hosts that add their own memory stores to the same transactions. */
   readonly engine: MemoryEngine;
@@ -30,6 +32,8 @@ export interface MemoryStorage extends CoreStorage, InventoryStorage, TrackingSt
   readonly inventory: MemoryInventoryStore;
   /** Shipment tracking, read side (`tx.tracking` writes). */
   readonly tracking: MemoryTrackingStore;
+  /** After-sales cases and their transitions, read side (`tx.aftersales` writes). */
+  readonly aftersales: MemoryAftersalesStore;
   transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T>;
 }
 
@@ -48,6 +52,7 @@ export function createMemoryStorage(): MemoryStorage {
   const events = new MemoryEventStore(engine);
   const inventory = new MemoryInventoryStore(engine);
   const tracking = new MemoryTrackingStore(engine);
+  const aftersales = new MemoryAftersalesStore(engine);
   return {
     kind: 'memory',
     engine,
@@ -55,6 +60,7 @@ export function createMemoryStorage(): MemoryStorage {
     events,
     inventory,
     tracking,
+    aftersales,
     transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T> {
       return engine.transaction((ctx) =>
         fn({
@@ -63,6 +69,7 @@ export function createMemoryStorage(): MemoryStorage {
           events: events.port(ctx),
           inventory: inventory.port(ctx),
           tracking: tracking.port(ctx),
+          aftersales: aftersales.port(ctx),
         }),
       );
     },

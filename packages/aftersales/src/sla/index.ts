@@ -12,6 +12,7 @@ export {
   slaConditionsSchema,
 } from './conditions.js';
 export { createSlaClocks } from './create-clocks.js';
+export { DEFAULT_SLA_POLICIES } from './default-policies.js';
 export { CASE_FACTS, type CaseFact, type CaseFactSource, caseFacts } from './facts.js';
 export { firstMatchingPolicy, matchSlaPolicy, type SlaSubject, slaSubjectSchema } from './match-policy.js';
 export {
