@@ -8,6 +8,71 @@
  * @packageDocumentation
  */
 
+export { followUpOutcomeCodec } from './followups/codec.js';
+export {
+  cancelTask,
+  completeTask,
+  type FollowUpContext,
+  rescheduleTask,
+  type ScheduleOutcome,
+  scheduleTasks,
+  type TaskOutcome,
+} from './followups/commands.js';
+export {
+  FOLLOW_UP_ERROR_CODES,
+  type FollowUpErrorCode,
+  taskClosedError,
+  taskExistsError,
+  taskNotFoundError,
+} from './followups/errors.js';
+export {
+  FOLLOW_UP_EVENT_TYPES,
+  type FollowUpEvent,
+  type FollowUpEventPayload,
+  type FollowUpEventType,
+  followUpEvent,
+} from './followups/events.js';
+export {
+  type PlanInput,
+  planCustomerSchema,
+  planEventSchema,
+  planFollowUps,
+  planInputSchema,
+  type TaskDraft,
+} from './followups/plan-follow-ups.js';
+export {
+  customerRuleSchema,
+  DEFAULT_FOLLOW_UP_RULES,
+  eventRuleSchema,
+  type FollowUpRule,
+  followUpRuleSchema,
+} from './followups/rules.js';
+export {
+  type CancelInput,
+  type CompleteInput,
+  cancelSchema,
+  checkTaskFilter,
+  compareTasks,
+  completeSchema,
+  DEFAULT_TASK_PAGE,
+  followUpKeySchema,
+  MAX_TASK_PAGE,
+  type PlanAndScheduleInput,
+  planAndScheduleSchema,
+  type RescheduleInput,
+  rescheduleSchema,
+  type ScheduleInput,
+  scheduleSchema,
+  taskDraftSchema,
+  taskFilterSchema,
+} from './followups/schemas.js';
+export {
+  createFollowUpService,
+  type FollowUpService,
+  type FollowUpServiceOptions,
+  type ScheduleResult,
+  type TaskResult,
+} from './followups/service.js';
 export {
   LIFECYCLE_STAGES,
   type LifecycleCustomer,
@@ -105,6 +170,7 @@ export {
   segmentCustomers,
   segmentOptionsSchema,
 } from './rfm/segments.js';
+export * from './store.js';
 export { formatMinorUnits, toMinorUnits } from './summary/amount.js';
 export {
   amountSchema,

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { MemoryAftersalesStore } from './aftersales/memory-aftersales-store.js';
+export { MemoryCrmStore } from './crm/memory-crm-store.js';
 export { MemoryEventStore } from './event-store.js';
 export { MemoryIdempotencyStore } from './idempotency-store.js';
 export { MemoryInventoryStore } from './inventory/memory-inventory-store.js';

@@ -1,8 +1,10 @@
 import type { AftersalesStorage, AftersalesTx } from '@s2b2b/aftersales';
 import type { CoreStorage } from '@s2b2b/core';
+import type { CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingStorage, TrackingTx } from '@s2b2b/logistics';
 import { MemoryAftersalesStore } from './aftersales/memory-aftersales-store.js';
+import { MemoryCrmStore } from './crm/memory-crm-store.js';
 import { MemoryEventStore } from './event-store.js';
 import { MemoryIdempotencyStore } from './idempotency-store.js';
 import { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
@@ -16,7 +18,7 @@ import { MemoryEngine } from './memory-engine.js';
  * @example
  * await storage.transaction(async (tx: MemoryTx) => tx.inventory.getPosition('WH-SH', 'TEA'));
  */
-export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx;
+export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx & CrmTx;
 
 /**
  * The in-memory storage: every store port, kept in this process.
@@ -24,7 +26,12 @@ export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx;
  * @example
  * const storage: MemoryStorage = createMemoryStorage();
  */
-export interface MemoryStorage extends CoreStorage, AftersalesStorage, InventoryStorage, TrackingStorage {
+export interface MemoryStorage
+  extends CoreStorage,
+    AftersalesStorage,
+    InventoryStorage,
+    TrackingStorage,
+    CrmStorage {
   readonly kind: 'memory';
   /** The transaction engine, for hosts that add their own memory stores to the same transactions. */
   readonly engine: MemoryEngine;
@@ -32,6 +39,8 @@ export interface MemoryStorage extends CoreStorage, AftersalesStorage, Inventory
   readonly inventory: MemoryInventoryStore;
   /** Shipment tracking, read side (`tx.tracking` writes). */
   readonly tracking: MemoryTrackingStore;
+  /** Follow-up tasks, read side (`tx.crm` writes). */
+  readonly crm: MemoryCrmStore;
   /** After-sales cases and their transitions, read side (`tx.aftersales` writes). */
   readonly aftersales: MemoryAftersalesStore;
   transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T>;
@@ -52,12 +61,14 @@ export function createMemoryStorage(): MemoryStorage {
   const events = new MemoryEventStore(engine);
   const inventory = new MemoryInventoryStore(engine);
   const tracking = new MemoryTrackingStore(engine);
+  const crm = new MemoryCrmStore(engine);
   const aftersales = new MemoryAftersalesStore(engine);
   return {
     kind: 'memory',
     engine,
     idempotency,
     events,
+    crm,
     inventory,
     tracking,
     aftersales,
@@ -67,6 +78,7 @@ export function createMemoryStorage(): MemoryStorage {
           afterCommit: ctx.afterCommit,
           idempotency: idempotency.port(ctx),
           events: events.port(ctx),
+          crm: crm.port(ctx),
           inventory: inventory.port(ctx),
           tracking: tracking.port(ctx),
           aftersales: aftersales.port(ctx),

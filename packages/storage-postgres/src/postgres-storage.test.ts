@@ -26,7 +26,12 @@ for (const target of testTargets()) {
       await target.release(client);
     });
 
-    const ALL = ['core/0001_infrastructure', 'inventory/0001_stock', 'logistics/0001_tracking'];
+    const ALL = [
+      'core/0001_infrastructure',
+      'crm/0001_follow_ups',
+      'inventory/0001_stock',
+      'logistics/0001_tracking',
+    ];
 
     it('migrates once; a second run applies nothing', async () => {
       const storage = open();
@@ -57,7 +62,7 @@ for (const target of testTargets()) {
       expect(await storage.migrate({ domains: ['core'] })).toEqual({ applied: [ALL[0]], alreadyApplied: [] });
       expect(await tables()).toEqual(['event_outbox', 'idempotency_records', 'schema_migrations']);
       expect(await storage.migrate({ domains: ['inventory'] })).toEqual({
-        applied: [ALL[1]],
+        applied: ['inventory/0001_stock'],
         alreadyApplied: [ALL[0]],
       });
       expect(await tables()).toEqual([
@@ -71,7 +76,7 @@ for (const target of testTargets()) {
         'schema_migrations',
       ]);
       expect(await storage.migrate({ domains: ['logistics'] })).toEqual({
-        applied: [ALL[2]],
+        applied: ['logistics/0001_tracking'],
         alreadyApplied: [ALL[0]],
       });
       expect((await tables()).filter((name) => name.startsWith('logistics_'))).toEqual([
@@ -79,6 +84,11 @@ for (const target of testTargets()) {
         'logistics_shipments',
         'logistics_tracking_events',
       ]);
+      expect(await storage.migrate({ domains: ['crm'] })).toEqual({
+        applied: ['crm/0001_follow_ups'],
+        alreadyApplied: [ALL[0]],
+      });
+      expect((await tables()).filter((name) => name.startsWith('crm_'))).toEqual(['crm_follow_up_tasks']);
     });
 
     it('refuses to run when an applied migration was changed', async () => {

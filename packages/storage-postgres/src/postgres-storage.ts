@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CoreStorage, EventPage, IdempotencyRecord } from '@s2b2b/core';
 import { checkEventPageLimit, DEFAULT_EVENT_PAGE, ValidationError } from '@s2b2b/core';
+import type { CrmReader, CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryReader, InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingReader, TrackingStorage, TrackingTx } from '@s2b2b/logistics';
+import { crmReader, crmTxPort } from './crm/postgres-crm-store.js';
 import { eventOutboxPort, parseCursor, readEvents, selectPage } from './event-store.js';
 import { idempotencyPort, purgeRecords, readRecord } from './idempotency-store.js';
 import { inventoryReader, inventoryTxPort } from './inventory/postgres-inventory-store.js';
@@ -41,10 +43,10 @@ export interface TransactionOptions {
  * @example
  * await storage.transaction(async (tx: PostgresTx) => tx.inventory.lockPositions([{ warehouseId: 'WH-SH', sku: 'TEA' }]));
  */
-export type PostgresTx = InventoryTx & TrackingTx;
+export type PostgresTx = InventoryTx & TrackingTx & CrmTx;
 
 /** Every store port on PostgreSQL. */
-export interface PostgresStorage extends CoreStorage, InventoryStorage, TrackingStorage {
+export interface PostgresStorage extends CoreStorage, InventoryStorage, TrackingStorage, CrmStorage {
   readonly kind: 'postgres' | 'pglite';
   /** The schema every table lives in. */
   readonly schema: string;
@@ -55,6 +57,8 @@ export interface PostgresStorage extends CoreStorage, InventoryStorage, Tracking
   readonly inventory: InventoryReader;
   /** Shipment tracking, read side (`tx.tracking` writes); needs the `logistics` migrations. */
   readonly tracking: TrackingReader;
+  /** CRM follow-up tasks, read side (`tx.crm` writes); needs the `crm` migrations. */
+  readonly crm: CrmReader;
   /** Runs raw SQL in the storage's current transaction (or on the client) — for host extensions and tests. */
   readonly sql: SqlExecutor;
 }
@@ -106,6 +110,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     events: eventOutboxPort(tx, quoted, lockKey),
     inventory: inventoryTxPort(tx, quoted),
     tracking: trackingTxPort(tx, quoted),
+    crm: crmTxPort(tx, quoted),
   });
 
   const transaction = async <T>(fn: (tx: PostgresTx) => Promise<T>, txOptions: TransactionOptions = {}) => {
@@ -147,6 +152,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
       withRetry(() => runMigrations(sql, schema, migrateOptions.domains), options.retry),
     inventory: inventoryReader(currentExecutor, quoted),
     tracking: trackingReader(currentExecutor, quoted),
+    crm: crmReader(currentExecutor, quoted),
     idempotency: {
       async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
         return readRecord(currentExecutor, quoted, scope, key);

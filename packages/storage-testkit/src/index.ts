@@ -4,8 +4,10 @@
  *
  * @packageDocumentation
  */
+import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
+import { type CrmConformanceOptions, describeCrmConformance } from './crm/crm-conformance.js';
 import { describeEventOutboxConformance } from './event-outbox-conformance.js';
 import type { ConformanceOptions, StorageFactory } from './factory.js';
 import { describeIdempotencyConformance } from './idempotency-conformance.js';
@@ -19,6 +21,10 @@ import {
 } from './logistics/tracking-conformance.js';
 import { describeTransactionConformance } from './transaction-conformance.js';
 
+export type { CrmConcurrencyOptions } from './crm/crm-concurrency-conformance.js';
+export { type CrmConformanceOptions, describeCrmConformance } from './crm/crm-conformance.js';
+export { CRM_NOW, type CrmScenario, crmScenario } from './crm/crm-fixtures.js';
+export type { CrmPropertyOptions } from './crm/crm-property-conformance.js';
 export { describeEventOutboxConformance } from './event-outbox-conformance.js';
 export {
   type ConformanceOptions,
@@ -57,7 +63,7 @@ export { describeTransactionConformance } from './transaction-conformance.js';
  * @example
  * const storage: KitStorage = createMemoryStorage();
  */
-export type KitStorage = InventoryStorage & TrackingStorage;
+export type KitStorage = InventoryStorage & TrackingStorage & CrmStorage;
 
 /**
  * Options of `runAllConformance`: the shared ones, plus each domain's under its name.
@@ -68,6 +74,7 @@ export type KitStorage = InventoryStorage & TrackingStorage;
 export interface AllConformanceOptions extends ConformanceOptions {
   inventory?: InventoryConformanceOptions;
   tracking?: TrackingConformanceOptions;
+  crm?: CrmConformanceOptions;
 }
 
 /**
@@ -87,4 +94,5 @@ export function runAllConformance(
   describeEventOutboxConformance(name, factory, options);
   describeInventoryConformance(name, factory, { parallelism: options.parallelism, ...options.inventory });
   describeTrackingConformance(name, factory, { parallelism: options.parallelism, ...options.tracking });
+  describeCrmConformance(name, factory, { parallelism: options.parallelism, ...options.crm });
 }
