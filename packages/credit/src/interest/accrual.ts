@@ -1,6 +1,7 @@
 import { type Decimal, DomainError, Money, parseInput, type RoundingMode } from '@s2b2b/core';
 import { addDays, calendarDate, daysBetween, type IsoDate } from './calendar-date.js';
 import { type DayCountFraction, dayCountFraction } from './day-count.js';
+import { type Rational, rationalOf, roundedDiv } from './rational.js';
 import {
   type AccrualIncrementInput,
   type AccrueInterestInput,
@@ -55,8 +56,10 @@ export function accrueInterest(input: AccrueInterestInput): InterestAccrual {
 
 /**
  * `principal × rate × fraction` rounded once to minor units — the exact kernel of
- * {@link accrueInterest}, on already-validated values.
+ * {@link accrueInterest}, on already-validated values (a principal in whole minor units, a
+ * rate ≥ 0), in bigint arithmetic.
  *
+ * @throws DomainError `NOT_ROUNDED` (from core) when the principal has digits below the minor unit
  * @example
  * interestFor(Money.of('100'), toDecimal('0.094822'), dayCountFraction('2024-01-01', '2024-02-01', '30/360'), 'half-even') // 0.79 CNY
  */
@@ -66,7 +69,30 @@ export function interestFor(
   fraction: Pick<DayCountFraction, 'numerator' | 'denominator'>,
   rounding: RoundingMode,
 ): Money {
-  return principal.multiply(annualRate).multiply(fraction.numerator).divide(fraction.denominator, rounding);
+  const rate = rationalOf(annualRate);
+  return Money.fromMinor(
+    interestMinor(principal.toMinorUnits(), rate, fraction, rounding),
+    principal.currency.code,
+  );
+}
+
+/**
+ * Interest in minor units: round(balance × rate.num × numerator / (rate.den × denominator)).
+ *
+ * @example
+ * interestMinor(10000n, { num: 94822n, den: 1000000n }, { numerator: 30, denominator: 360 }, 'half-even') // 79n
+ */
+export function interestMinor(
+  balanceMinor: bigint,
+  rate: Rational,
+  fraction: Pick<DayCountFraction, 'numerator' | 'denominator'>,
+  rounding: RoundingMode,
+): bigint {
+  return roundedDiv(
+    balanceMinor * rate.num * BigInt(fraction.numerator),
+    rate.den * BigInt(fraction.denominator),
+    rounding,
+  );
 }
 
 /**

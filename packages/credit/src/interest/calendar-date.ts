@@ -105,8 +105,14 @@ export function epochDay(date: IsoDate, field: string | (string | number)[] = 'd
   return daysFromCivil(parts.year, parts.month, parts.day);
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date, in integer arithmetic (eras of 400 years). */
-function daysFromCivil(year: number, month: number, day: number): number {
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date given as numbers (month 1–12), in integer
+ * arithmetic over 400-year eras; no validation (use {@link epochDay} for text).
+ *
+ * @example
+ * daysFromCivil(2024, 2, 29) // 19782
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

@@ -1,5 +1,5 @@
 import { type Decimal, toDecimal, ValidationError } from '@s2b2b/core';
-import { daysBetween, daysInYear, type IsoDate, isLeapYear, parseIsoDate } from './calendar-date.js';
+import { daysFromCivil, daysInYear, type IsoDate, isLeapYear, parseIsoDate } from './calendar-date.js';
 
 /**
  * A day-count convention: how many days a period [start, end) counts and how many make a year.
@@ -82,7 +82,9 @@ export function dayCountFraction(start: IsoDate, end: IsoDate, dayCount: DayCoun
   const e = parseIsoDate(end);
   if (!s) throw ValidationError.field('start', 'Expected an ISO date YYYY-MM-DD', 'invalid_date');
   if (!e) throw ValidationError.field('end', 'Expected an ISO date YYYY-MM-DD', 'invalid_date');
-  const actualDays = daysBetween(start, end);
+  const startDay = daysFromCivil(s.year, s.month, s.day);
+  const endDay = daysFromCivil(e.year, e.month, e.day);
+  const actualDays = endDay - startDay;
   if (actualDays < 0) {
     throw ValidationError.field('end', `The period ends (${end}) before it starts (${start})`, 'too_small');
   }
@@ -107,11 +109,10 @@ export function dayCountFraction(start: IsoDate, end: IsoDate, dayCount: DayCoun
       let leapDays = 0;
       let otherDays = 0;
       for (let year = s.year; year <= e.year; year += 1) {
-        const from = year === s.year ? start : `${String(year).padStart(4, '0')}-01-01`;
-        const to = year === e.year ? end : `${String(year + 1).padStart(4, '0')}-01-01`;
-        const inYear = daysBetween(from, to);
-        if (isLeapYear(year)) leapDays += inYear;
-        else otherDays += inYear;
+        const from = year === s.year ? startDay : daysFromCivil(year, 1, 1);
+        const to = year === e.year ? endDay : daysFromCivil(year + 1, 1, 1);
+        if (isLeapYear(year)) leapDays += to - from;
+        else otherDays += to - from;
       }
       return {
         ...base,

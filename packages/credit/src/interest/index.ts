@@ -7,6 +7,7 @@ export {
   exactInterestFor,
   type InterestAccrual,
   interestFor,
+  interestMinor,
 } from './accrual.js';
 export {
   addDays,
@@ -15,6 +16,7 @@ export {
   type DateInput,
   DEFAULT_ZONE,
   daysBetween,
+  daysFromCivil,
   daysInMonth,
   daysInYear,
   epochDay,
@@ -34,4 +36,5 @@ export {
   yearFraction,
 } from './day-count.js';
 export { type PenaltyInterest, penaltyInterest, penaltyRate } from './penalty-interest.js';
+export { type Rational, rationalOf, roundedDiv } from './rational.js';
 export * from './schemas.js';

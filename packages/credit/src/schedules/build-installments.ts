@@ -1,42 +1,57 @@
-import type { Decimal, Money, RoundingMode } from '@s2b2b/core';
-import { interestFor } from '../interest/accrual.js';
-import { equalInstallmentAmount } from './installment-amount.js';
+import { type Decimal, Money, type RoundingMode } from '@s2b2b/core';
+import { interestMinor } from '../interest/accrual.js';
+import { type Rational, rationalOf, roundedDiv } from '../interest/rational.js';
+import { equalInstallmentMinor } from './installment-amount.js';
 import type { ScheduledInstallment, SchedulePeriod } from './schedule-types.js';
 
-/** Interest on a balance over one period, rounded once. */
-function periodInterest(balance: Money, period: SchedulePeriod, annualRate: Decimal, rounding: RoundingMode) {
-  return interestFor(balance, annualRate, period.fraction, rounding);
+/**
+ * The amounts of one installment in minor units, before they become `Money`.
+ *
+ * @example
+ * const r: MinorRow = { opening: 10000n, principal: 1634n, interest: 79n }
+ */
+interface MinorRow {
+  opening: bigint;
+  principal: bigint;
+  interest: bigint;
 }
 
-function row(
-  period: SchedulePeriod,
-  opening: Money,
-  principal: Money,
-  interest: Money,
-): ScheduledInstallment {
-  return {
-    number: period.number,
-    fromDate: period.fromDate,
-    dueDate: period.dueDate,
-    days: period.fraction.actualDays,
-    rateFactor: period.rateFactor,
-    openingPrincipal: opening,
-    principal,
-    interest,
-    payment: principal.add(interest),
-    closingPrincipal: opening.subtract(principal),
-  };
+function toRows(
+  periods: readonly SchedulePeriod[],
+  rows: readonly MinorRow[],
+  currency: string,
+): ScheduledInstallment[] {
+  let opening: Money | undefined;
+  return rows.map((r, i) => {
+    const period = periods[i]!;
+    // Consecutive rows share the balance between them (closing of one = opening of the next).
+    const openingPrincipal = opening ?? Money.fromMinor(r.opening, currency);
+    const closingPrincipal = Money.fromMinor(r.opening - r.principal, currency);
+    opening = closingPrincipal;
+    return {
+      number: period.number,
+      fromDate: period.fromDate,
+      dueDate: period.dueDate,
+      days: period.fraction.actualDays,
+      rateFactor: period.rateFactor,
+      openingPrincipal,
+      principal: Money.fromMinor(r.principal, currency),
+      interest: Money.fromMinor(r.interest, currency),
+      payment: Money.fromMinor(r.principal + r.interest, currency),
+      closingPrincipal,
+    };
+  });
 }
 
-/** The smaller of two amounts. */
-function min(a: Money, b: Money): Money {
-  return a.lessThanOrEqual(b) ? a : b;
+function clamp(value: bigint, high: bigint): bigint {
+  if (value < 0n) return 0n;
+  return value > high ? high : value;
 }
 
 /**
  * 等额本息: a level payment; each period's interest is rounded, the principal is the payment less
  * the interest (never below zero nor above the balance), and the last installment repays
- * whatever principal remains with its own interest.
+ * whatever principal remains with its own interest. Bigint arithmetic in minor units.
  *
  * @example
  * equalInstallments(Money.of('100'), periods, toDecimal('0.094822'), 'half-even') // payments 17.13 × 6
@@ -47,24 +62,24 @@ export function equalInstallments(
   annualRate: Decimal,
   rounding: RoundingMode,
 ): { amount: Money; installments: ScheduledInstallment[] } {
-  const amount = equalInstallmentAmount(
-    principal,
-    periods.map((p) => p.rateFactor),
+  const rate = rationalOf(annualRate);
+  const lent = principal.toMinorUnits();
+  const amount = equalInstallmentMinor(
+    lent,
+    rate,
+    periods.map((p) => p.fraction),
     rounding,
   );
-  const zero = principal.subtract(principal);
-  const installments: ScheduledInstallment[] = [];
-  let balance = principal;
+  const rows: MinorRow[] = [];
+  let balance = lent;
   periods.forEach((period, index) => {
-    const interest = periodInterest(balance, period, annualRate, rounding);
-    const last = index === periods.length - 1;
-    let part = last ? balance : amount.subtract(interest);
-    if (part.isNegative()) part = zero;
-    part = min(part, balance);
-    installments.push(row(period, balance, part, interest));
-    balance = balance.subtract(part);
+    const interest = interestMinor(balance, rate, period.fraction, rounding);
+    const part = index === periods.length - 1 ? balance : clamp(amount - interest, balance);
+    rows.push({ opening: balance, principal: part, interest });
+    balance -= part;
   });
-  return { amount, installments };
+  const currency = principal.currency.code;
+  return { amount: Money.fromMinor(amount, currency), installments: toRows(periods, rows, currency) };
 }
 
 /**
@@ -80,16 +95,18 @@ export function equalPrincipal(
   annualRate: Decimal,
   rounding: RoundingMode,
 ): ScheduledInstallment[] {
-  const share = principal.divide(periods.length, rounding);
-  const installments: ScheduledInstallment[] = [];
-  let balance = principal;
+  const rate = rationalOf(annualRate);
+  const lent = principal.toMinorUnits();
+  const share = roundedDiv(lent, BigInt(periods.length), rounding);
+  const rows: MinorRow[] = [];
+  let balance = lent;
   periods.forEach((period, index) => {
-    const interest = periodInterest(balance, period, annualRate, rounding);
-    const part = index === periods.length - 1 ? balance : min(share, balance);
-    installments.push(row(period, balance, part, interest));
-    balance = balance.subtract(part);
+    const interest = interestMinor(balance, rate, period.fraction, rounding);
+    const part = index === periods.length - 1 ? balance : clamp(share, balance);
+    rows.push({ opening: balance, principal: part, interest });
+    balance -= part;
   });
-  return installments;
+  return toRows(periods, rows, principal.currency.code);
 }
 
 /**
@@ -104,15 +121,14 @@ export function interestOnly(
   annualRate: Decimal,
   rounding: RoundingMode,
 ): ScheduledInstallment[] {
-  const zero = principal.subtract(principal);
-  return periods.map((period, index) =>
-    row(
-      period,
-      principal,
-      index === periods.length - 1 ? principal : zero,
-      periodInterest(principal, period, annualRate, rounding),
-    ),
-  );
+  const rate: Rational = rationalOf(annualRate);
+  const lent = principal.toMinorUnits();
+  const rows = periods.map((period, index) => ({
+    opening: lent,
+    principal: index === periods.length - 1 ? lent : 0n,
+    interest: interestMinor(lent, rate, period.fraction, rounding),
+  }));
+  return toRows(periods, rows, principal.currency.code);
 }
 
 /**
@@ -128,5 +144,7 @@ export function bullet(
   annualRate: Decimal,
   rounding: RoundingMode,
 ): ScheduledInstallment[] {
-  return [row(term, principal, principal, periodInterest(principal, term, annualRate, rounding))];
+  const lent = principal.toMinorUnits();
+  const interest = interestMinor(lent, rationalOf(annualRate), term.fraction, rounding);
+  return toRows([term], [{ opening: lent, principal: lent, interest }], principal.currency.code);
 }

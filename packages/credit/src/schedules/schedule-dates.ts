@@ -1,5 +1,19 @@
 import { parseInput, ValidationError } from '@s2b2b/core';
-import { addDays, addMonths, calendarDate, type IsoDate } from '../interest/calendar-date.js';
+import {
+  calendarDate,
+  daysFromCivil,
+  daysInMonth,
+  fromEpochDay,
+  type IsoDate,
+  parseIsoDate,
+} from '../interest/calendar-date.js';
+
+const MAX_DAY = daysFromCivil(9999, 12, 31);
+
+function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
 import { type Frequency, type ScheduleDatesInput, scheduleDatesInputSchema } from './schemas.js';
 
 /**
@@ -29,16 +43,25 @@ export function dueDatesFrom(
   frequency: Required<Frequency>,
 ): IsoDate[] {
   const dates: IsoDate[] = [];
-  try {
-    for (let k = 1; k <= installments; k += 1) {
-      const step = k * frequency.every;
-      dates.push(
-        frequency.unit === 'month'
-          ? addMonths(start, step)
-          : addDays(start, frequency.unit === 'week' ? 7 * step : step),
-      );
+  const parts = parseIsoDate(start);
+  if (!parts) throw ValidationError.field('startDate', 'Expected an ISO date YYYY-MM-DD', 'invalid_date');
+  const anchorDay = daysFromCivil(parts.year, parts.month, parts.day);
+  const anchorMonth = parts.year * 12 + parts.month - 1;
+  for (let k = 1; k <= installments; k += 1) {
+    const step = k * frequency.every;
+    if (frequency.unit === 'month') {
+      const index = anchorMonth + step;
+      const year = Math.floor(index / 12);
+      const month = (index % 12) + 1;
+      if (year > 9999) break;
+      dates.push(isoDate(year, month, Math.min(parts.day, daysInMonth(year, month))));
+    } else {
+      const day = anchorDay + (frequency.unit === 'week' ? 7 * step : step);
+      if (day > MAX_DAY) break;
+      dates.push(fromEpochDay(day));
     }
-  } catch {
+  }
+  if (dates.length < installments) {
     throw ValidationError.field('installments', 'The schedule would run past 9999-12-31', 'out_of_range');
   }
   return dates;

@@ -21,8 +21,10 @@ export {
 } from './score-scaling.js';
 export {
   type CharacteristicPoints,
+  createScorer,
   type ReasonCode,
   type ScoreResult,
+  type Scorer,
   scoreApplicant,
 } from './scorecard.js';
 export { binStatistics, type IvStrength, ivStrength, type WoeBin, type WoeTable, woeTable } from './woe.js';

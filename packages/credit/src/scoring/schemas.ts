@@ -267,6 +267,14 @@ export type Scorecard = z.output<typeof scorecardSchema>;
 export const featureValuesSchema = z.record(z.string(), finite.nullable().optional());
 
 /**
+ * How many adverse-action reasons to report: 0–50 (default 4).
+ *
+ * @example
+ * maxReasonsSchema.parse(3)
+ */
+export const maxReasonsSchema = z.int().min(0).max(50);
+
+/**
  * Input of `scoreApplicant`: a scorecard, the applicant's features, and how many adverse-action
  * reasons to return (default 4, as US Regulation B asks for up to four principal reasons).
  *

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { merchantScorecard } from '../../test/merchant-scorecard.js';
 import { issuePaths, thrown } from '../../test/thrown.js';
-import { scoreApplicant } from './scorecard.js';
+import { createScorer, scoreApplicant } from './scorecard.js';
 
 describe('scoreApplicant', () => {
   it('sums base and bin points; bins are [min, max)', () => {
@@ -77,5 +77,19 @@ describe('scoreApplicant', () => {
         }),
       ),
     ).toEqual(['features.tenureMonths']);
+  });
+});
+
+describe('createScorer', () => {
+  it('scores like scoreApplicant, validating the card once and the features each time', () => {
+    const scorer = createScorer(merchantScorecard);
+    const features = { tenureMonths: 3, onTimeRepaymentRate: null, returnRate: 0.1, worstDaysPastDue: 12 };
+    expect(scorer.score(features)).toEqual(scoreApplicant({ scorecard: merchantScorecard, features }));
+    expect(scorer.score(features, 1).reasons).toHaveLength(1);
+    expect(issuePaths(() => scorer.score({ tenureMonths: Number.NaN }))).toEqual(['features.tenureMonths']);
+    expect(issuePaths(() => scorer.score(features, -1))).toEqual(['maxReasons']);
+    expect(issuePaths(() => createScorer({ ...merchantScorecard, basePoints: Number.NaN }))).toEqual([
+      'scorecard.basePoints',
+    ]);
   });
 });

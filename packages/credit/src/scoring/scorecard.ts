@@ -1,7 +1,14 @@
 import { DomainError, parseInput } from '@s2b2b/core';
 import { binOf } from './bin-of.js';
-import type { ScoreApplicantInput, Scorecard } from './schemas.js';
-import { scoreApplicantInputSchema } from './schemas.js';
+import {
+  featureValuesSchema,
+  maxReasonsSchema,
+  type ScoreApplicantInput,
+  type Scorecard,
+  type ScorecardInput,
+  scoreApplicantInputSchema,
+  scorecardSchema,
+} from './schemas.js';
 import { oddsFromScore, probabilityOfBad, scoreScaling } from './score-scaling.js';
 
 /**
@@ -125,5 +132,39 @@ export function scoreParsed(
     basePoints: card.basePoints,
     characteristics,
     reasons,
+  };
+}
+
+/**
+ * A scorecard validated once, for scoring many applicants.
+ *
+ * @example
+ * const scorer: Scorer = createScorer(card)
+ */
+export interface Scorer {
+  /** The validated scorecard (defaults filled in). */
+  readonly scorecard: Scorecard;
+  /** Scores one applicant, as `scoreApplicant` does (features validated, the card not again). */
+  score(features: Readonly<Record<string, number | null | undefined>>, maxReasons?: number): ScoreResult;
+}
+
+/**
+ * Validates a scorecard once and returns a scorer for many applicants — the same results as
+ * `scoreApplicant`, without re-checking the bins on every call.
+ *
+ * @throws ValidationError naming the field (on the scorecard now, on `features` at each call)
+ * @example
+ * const scorer = createScorer(card)
+ * const scores = merchants.map((m) => scorer.score(m.features).score)
+ */
+export function createScorer(scorecard: ScorecardInput): Scorer {
+  const card = parseInput(scorecardSchema, scorecard, 'scorecard');
+  return {
+    scorecard: card,
+    score(features, maxReasons = 4) {
+      const values = parseInput(featureValuesSchema, features, 'features');
+      const reasons = parseInput(maxReasonsSchema, maxReasons, 'maxReasons');
+      return scoreParsed(card, values, reasons);
+    },
   };
 }
