@@ -13,5 +13,6 @@ export * from './schedules/index.js';
 // The repayment components are defined once, beside the allocation that orders them.
 export { DUE_COMPONENTS, type DueComponent } from './schedules/index.js';
 export * from './scoring/index.js';
+export * from './service/index.js';
 export * from './store.js';
 export * from './store-filters.js';

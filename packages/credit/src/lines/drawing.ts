@@ -1,5 +1,5 @@
 import type { DayCount, IsoDate } from '../interest/index.js';
-import type { DueComponent } from './line.js';
+import type { DueComponent } from '../schedules/schemas.js';
 
 /**
  * The three loan products:

@@ -18,8 +18,6 @@ export {
 } from './errors.js';
 export {
   type CreditLine,
-  DUE_COMPONENTS,
-  type DueComponent,
   LINE_STATUSES,
   type LineFreeze,
   type LineStatus,

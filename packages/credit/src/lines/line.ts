@@ -1,4 +1,6 @@
+import type { DpdBucket } from '../delinquency/schemas.js';
 import type { DayCount } from '../interest/index.js';
+import type { DueComponent } from '../schedules/schemas.js';
 
 /**
  * Where a line stands: `active` lines can be drawn; `frozen` ones cannot (repayments, accruals
@@ -18,22 +20,6 @@ export const LINE_STATUSES = Object.freeze(['active', 'frozen'] as const);
 export type LineStatus = (typeof LINE_STATUSES)[number];
 
 /**
- * The parts of what a merchant owes, in the order a repayment may pay them.
- *
- * @example
- * DUE_COMPONENTS // ['penalty', 'fees', 'interest', 'principal']
- */
-export const DUE_COMPONENTS = Object.freeze(['penalty', 'fees', 'interest', 'principal'] as const);
-
-/**
- * One of {@link DUE_COMPONENTS}.
- *
- * @example
- * const part: DueComponent = 'interest';
- */
-export type DueComponent = (typeof DUE_COMPONENTS)[number];
-
-/**
  * The contract of a line: rates, day count, how repayments are applied, the defaults of the
  * three loan products, and the automatic freeze. Rates are exact decimal strings (`'0.0730'` is
  * 7.30 % a year); each drawing copies what applies to it when it is drawn, so later changes of
@@ -45,7 +31,7 @@ export type DueComponent = (typeof DUE_COMPONENTS)[number];
  *   allocationOrder: ['penalty', 'fees', 'interest', 'principal'],
  *   tenorDays: 30, holdTimeoutSeconds: 1800,
  *   orderAdvanceRate: '0.7', receivablesAdvanceRate: '0.9', receivablesDiscountRate: '0.03', receivablesAnnualRate: '0',
- *   freezeAfterDaysPastDue: 30, zone: 'Asia/Shanghai',
+ *   freezeAfterDaysPastDue: 30, dpdBuckets: [...DEFAULT_DPD_BUCKETS], zone: 'Asia/Shanghai',
  * };
  */
 export interface LineTerms {
@@ -68,8 +54,10 @@ export interface LineTerms {
   receivablesDiscountRate: string;
   /** Receivables financing: interest a year on the advance (usually 0: the fee is the price). */
   receivablesAnnualRate: string;
-  /** The line freezes by itself once a drawing is this many days past due. */
+  /** The line freezes by itself once a drawing is more than this many days past due. */
   freezeAfterDaysPastDue: number;
+  /** The delinquency buckets days past due are reported in (M0, M1 1-30, ... by default). */
+  dpdBuckets: DpdBucket[];
   /** The zone whose calendar dates interest and due dates count in. */
   zone: string;
 }
