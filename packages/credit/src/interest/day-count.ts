@@ -14,9 +14,11 @@ import { daysFromCivil, daysInYear, type IsoDate, isLeapYear, parseIsoDate } fro
  * | `ACT/ACT` | actual | days in a leap year / 366 + days in other years / 365 | ISDA 2006 §4.16(b) "Actual/Actual (ISDA)" |
  *
  * 30/360 days = 360·(Y2 − Y1) + 30·(M2 − M1) + (D2 − D1) after the adjustments; February is
- * not adjusted (28 Feb → 31 Mar counts 33 days). On whole months every 30-day convention counts
- * 30 days a month, so a monthly rate is exactly annual / 12 — the 按月计息 of Chinese loan
- * contracts and Fineract's `DAYS_360` + `DaysInMonthType.DAYS_30`.
+ * not adjusted (31 Jan → 28 Feb counts 28 days, 28 Feb → 31 Mar 33). From a day up to the 28th
+ * to the same day of a later month the 30-day conventions count 30 days a month, so a monthly
+ * rate is annual / 12 — the 按月计息 of Chinese loan contracts and Fineract's `DAYS_360` +
+ * `DaysInMonthType.DAYS_30`; `repaymentSchedule` counts its generated monthly periods as 30 days
+ * outright, month-end starts included.
  *
  * @example
  * const convention: DayCount = 'ACT/365'

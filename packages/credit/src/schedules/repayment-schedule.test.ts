@@ -303,6 +303,39 @@ describe('repaymentSchedule, hand-computed', () => {
     expect(rows(b2)).toEqual([['50455.00', '455.00', '50000.00', '0.00']]);
   });
 
+  it('30/360 from a month end: generated months are 30 days each; explicit dates follow the formula', () => {
+    const loan = {
+      principal: Money.of('120000'),
+      annualRate: '0.0435',
+      method: 'interest-only',
+      startDate: '2025-01-31',
+    } as const;
+    const monthly = repaymentSchedule({ ...loan, installments: 3 });
+    expect(monthly.installments.map((i) => i.dueDate)).toEqual(['2025-02-28', '2025-03-31', '2025-04-30']);
+    // 120000 × 0.0435 / 12 = 435.00 every month, whatever the month's length
+    expect(monthly.installments.map((i) => i.interest.toDecimalString())).toEqual([
+      '435.00',
+      '435.00',
+      '435.00',
+    ]);
+    expect(monthly.installments.map((i) => i.days)).toEqual([28, 31, 30]);
+    const explicit = repaymentSchedule({ ...loan, dueDates: ['2025-02-28', '2025-03-31', '2025-04-30'] });
+    // ISDA 30/360 days: 31 Jan → 28 Feb = 28, 28 Feb → 31 Mar = 33, 31 Mar → 30 Apr = 30
+    expect(explicit.installments.map((i) => i.interest.toDecimalString())).toEqual([
+      '406.00',
+      '478.50',
+      '435.00',
+    ]);
+    const quarterlyBullet = repaymentSchedule({
+      ...loan,
+      method: 'bullet',
+      installments: 2,
+      frequency: { unit: 'month', every: 3 },
+    });
+    // six whole months: 120000 × 0.0435 / 2
+    expect(quarterlyBullet.installments[0]!.interest.toDecimalString()).toBe('2610.00');
+  });
+
   it('explicit due dates; rounding mode is respected', () => {
     const s = repaymentSchedule({
       principal: Money.of('1000'),

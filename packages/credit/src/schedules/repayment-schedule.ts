@@ -12,8 +12,12 @@ import { type RepaymentScheduleInput, repaymentScheduleInputSchema } from './sch
  * (先息后本) or `bullet` (到期一次还本付息).
  *
  * - Each period [from, due) bears `balance × annualRate × dayCountFraction(from, due)`, rounded
- *   per period with `rounding` (default half-even); `dayCount` defaults to 30/360 (monthly rate
- *   = annual / 12), ACT/365, ACT/360, ACT/364, 30E/360 and ACT/ACT follow the calendar.
+ *   per period with `rounding` (default half-even). `dayCount` defaults to 30/360; ACT/365,
+ *   ACT/360, ACT/364 and ACT/ACT follow the calendar. The monthly periods `installments`
+ *   generates are whole months, and under 30/360 or 30E/360 each counts exactly 30 days a
+ *   month — also from a month-end start, where the ISDA day formula gives 28 days for 31 Jan →
+ *   28 Feb and 33 for 28 Feb → 31 Mar — so the monthly rate is annual / 12 (按月计息; Fineract's
+ *   DAYS_360 with 30-day months). Explicit `dueDates` are counted by the formula.
  * - The principal parts sum exactly to the amount lent and the last closing balance is zero:
  *   the last installment repays whatever the rounding left (so only it may differ from the
  *   level payment or the level principal).
@@ -39,19 +43,34 @@ export function repaymentSchedule(input: RepaymentScheduleInput): RepaymentSched
       ? explicitDueDates(start, parsed.dueDates, parsed.zone)
       : dueDatesFrom(start, parsed.installments!, parsed.frequency ?? { unit: 'month', every: 1 });
   const { principal, annualRate, rounding, dayCount } = parsed;
+  // Generated monthly periods are whole months: the 30-day conventions count 30 days each.
+  const frequency = parsed.frequency ?? { unit: 'month', every: 1 };
+  const monthsPerPeriod =
+    parsed.dueDates === undefined &&
+    frequency.unit === 'month' &&
+    (dayCount === '30/360' || dayCount === '30E/360')
+      ? frequency.every
+      : null;
 
   let installments: ScheduledInstallment[];
   let installmentAmount: RepaymentSchedule['installmentAmount'] = null;
   if (parsed.method === 'bullet') {
     installments = bullet(
       principal,
-      period(1, start, dueDates.at(-1)!, annualRate, dayCount),
+      period(
+        1,
+        start,
+        dueDates.at(-1)!,
+        annualRate,
+        dayCount,
+        monthsPerPeriod && monthsPerPeriod * dueDates.length,
+      ),
       annualRate,
       rounding,
     );
   } else {
     const periods = dueDates.map((due, i) =>
-      period(i + 1, i === 0 ? start : dueDates[i - 1]!, due, annualRate, dayCount),
+      period(i + 1, i === 0 ? start : dueDates[i - 1]!, due, annualRate, dayCount, monthsPerPeriod),
     );
     if (parsed.method === 'equal-installment') {
       const built = equalInstallments(principal, periods, annualRate, rounding);
@@ -87,8 +106,11 @@ function period(
   dueDate: IsoDate,
   annualRate: Decimal,
   dayCount: DayCount,
+  wholeMonths: number | null,
 ): SchedulePeriod {
-  const fraction = dayCountFraction(fromDate, dueDate, dayCount);
+  const counted = dayCountFraction(fromDate, dueDate, dayCount);
+  const fraction =
+    wholeMonths === null ? counted : { ...counted, days: 30 * wholeMonths, numerator: 30 * wholeMonths };
   return {
     number,
     fromDate,

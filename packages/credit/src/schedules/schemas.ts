@@ -91,8 +91,10 @@ export type ScheduleDatesInput = z.input<typeof scheduleDatesInputSchema>;
  * Input of `repaymentSchedule`. Give either `installments` (with an optional `frequency`,
  * default monthly) or the explicit `dueDates` (strictly increasing, after `startDate`).
  * Interest for each period is `balance × annualRate × dayCountFraction(from, due)`, rounded
- * per period with `rounding`; `dayCount` defaults to `30/360`, under which a monthly period is
- * exactly annual / 12 (the 月利率 of Chinese loan contracts).
+ * per period with `rounding`; `dayCount` defaults to `30/360`, under which every generated
+ * monthly period counts 30 days, so the period rate is exactly annual / 12 (the 月利率 of
+ * Chinese loan contracts), month-end starts included; explicit `dueDates` are counted by the
+ * day-count formula.
  *
  * @example
  * repaymentScheduleInputSchema.parse({ principal: { amount: '100.00', currency: 'USD' }, annualRate: '0.094822', method: 'equal-installment', startDate: '2024-01-01', installments: 6 })
