@@ -4,9 +4,14 @@
  *
  * @packageDocumentation
  */
+import type { AftersalesStorage } from '@s2b2b/aftersales';
 import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
+import {
+  type AftersalesConformanceOptions,
+  describeAftersalesConformance,
+} from './aftersales/aftersales-conformance.js';
 import { type CrmConformanceOptions, describeCrmConformance } from './crm/crm-conformance.js';
 import { describeEventOutboxConformance } from './event-outbox-conformance.js';
 import type { ConformanceOptions, StorageFactory } from './factory.js';
@@ -21,6 +26,18 @@ import {
 } from './logistics/tracking-conformance.js';
 import { describeTransactionConformance } from './transaction-conformance.js';
 
+export type { AftersalesConcurrencyOptions } from './aftersales/aftersales-concurrency-conformance.js';
+export {
+  type AftersalesConformanceOptions,
+  describeAftersalesConformance,
+} from './aftersales/aftersales-conformance.js';
+export {
+  type AftersalesScenario,
+  aftersalesScenario,
+  caseOutcomeCode,
+  shanghai,
+} from './aftersales/aftersales-fixtures.js';
+export type { AftersalesPropertyOptions } from './aftersales/aftersales-property-conformance.js';
 export type { CrmConcurrencyOptions } from './crm/crm-concurrency-conformance.js';
 export { type CrmConformanceOptions, describeCrmConformance } from './crm/crm-conformance.js';
 export { CRM_NOW, type CrmScenario, crmScenario } from './crm/crm-fixtures.js';
@@ -63,7 +80,7 @@ export { describeTransactionConformance } from './transaction-conformance.js';
  * @example
  * const storage: KitStorage = createMemoryStorage();
  */
-export type KitStorage = InventoryStorage & TrackingStorage & CrmStorage;
+export type KitStorage = AftersalesStorage & InventoryStorage & TrackingStorage & CrmStorage;
 
 /**
  * Options of `runAllConformance`: the shared ones, plus each domain's under its name.
@@ -75,6 +92,7 @@ export interface AllConformanceOptions extends ConformanceOptions {
   inventory?: InventoryConformanceOptions;
   tracking?: TrackingConformanceOptions;
   crm?: CrmConformanceOptions;
+  aftersales?: AftersalesConformanceOptions;
 }
 
 /**
@@ -95,4 +113,5 @@ export function runAllConformance(
   describeInventoryConformance(name, factory, { parallelism: options.parallelism, ...options.inventory });
   describeTrackingConformance(name, factory, { parallelism: options.parallelism, ...options.tracking });
   describeCrmConformance(name, factory, { parallelism: options.parallelism, ...options.crm });
+  describeAftersalesConformance(name, factory, { parallelism: options.parallelism, ...options.aftersales });
 }
