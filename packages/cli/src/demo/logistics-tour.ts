@@ -13,7 +13,12 @@ import {
 import type { Printer } from '../output.js';
 import type { StorageSession } from '../storage.js';
 
-/** What the logistics section found. */
+/**
+ * What the logistics section found.
+ *
+ * @example
+ * const { parcels, consolidation, tracking, ok }: LogisticsTourResult = await logisticsTour(options);
+ */
 export interface LogisticsTourResult {
   kind: string;
   /** Each parcel: its cheapest quote, the carrier chosen against the promise and why. */
@@ -50,7 +55,12 @@ export interface LogisticsTourResult {
   ms: number;
 }
 
-/** Options of `logisticsTour`. */
+/**
+ * Options of `logisticsTour`.
+ *
+ * @example
+ * const options: LogisticsTourOptions = { out, session: storageSession(plan), clock: systemClock };
+ */
 export interface LogisticsTourOptions {
   out: Printer;
   /** The demo's storage (already opened by an earlier section, or opened here). */

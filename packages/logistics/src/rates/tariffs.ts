@@ -43,7 +43,12 @@ export type Freight =
     }
   | { ok: false; reason: UnavailableReason; message: string };
 
-/** What a tariff is priced on. */
+/**
+ * What a tariff is priced on.
+ *
+ * @example
+ * const input: TariffInput = { chargeableKg: toDecimal('2.5'), actualKg: toDecimal('2.3'), volumeCm3: null, distanceKm: undefined };
+ */
 export interface TariffInput {
   /** Chargeable weight (parcel and LTL tariffs). */
   chargeableKg: Decimal;
