@@ -129,11 +129,16 @@ export function createTrackingService(options: TrackingServiceOptions): Tracking
       async (tx) => {
         const outcome = await handler(tx, input, { now, scope, key: idempotencyKey, nextId });
         await tx.events.append(outcome.events);
+        if (onEvent) {
+          const listener = onEvent;
+          tx.afterCommit(async () => {
+            for (const event of outcome.events) await listener(event);
+          });
+        }
         return outcome;
       },
       trackingOutcomeCodec<O>(),
     );
-    if (!replayed && onEvent) for (const event of value.events) await onEvent(event);
     return { ...value, replayed };
   }
 
