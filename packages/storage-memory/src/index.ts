@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { MemoryAftersalesStore } from './aftersales/memory-aftersales-store.js';
+export { MemoryCreditStore } from './credit/memory-credit-store.js';
 export { MemoryCrmStore } from './crm/memory-crm-store.js';
 export { MemoryEventStore } from './event-store.js';
 export { MemoryIdempotencyStore } from './idempotency-store.js';

@@ -1,9 +1,11 @@
 import type { AftersalesStorage, AftersalesTx } from '@s2b2b/aftersales';
 import type { CoreStorage } from '@s2b2b/core';
+import type { CreditStorage, CreditTx } from '@s2b2b/credit';
 import type { CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingStorage, TrackingTx } from '@s2b2b/logistics';
 import { MemoryAftersalesStore } from './aftersales/memory-aftersales-store.js';
+import { MemoryCreditStore } from './credit/memory-credit-store.js';
 import { MemoryCrmStore } from './crm/memory-crm-store.js';
 import { MemoryEventStore } from './event-store.js';
 import { MemoryIdempotencyStore } from './idempotency-store.js';
@@ -18,7 +20,7 @@ import { MemoryEngine } from './memory-engine.js';
  * @example
  * await storage.transaction(async (tx: MemoryTx) => tx.inventory.getPosition('WH-SH', 'TEA'));
  */
-export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx & CrmTx;
+export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx;
 
 /**
  * The in-memory storage: every store port, kept in this process.
@@ -31,6 +33,7 @@ export interface MemoryStorage
     AftersalesStorage,
     InventoryStorage,
     TrackingStorage,
+    CreditStorage,
     CrmStorage {
   readonly kind: 'memory';
   /** The transaction engine, for hosts that add their own memory stores to the same transactions. */
@@ -39,6 +42,8 @@ export interface MemoryStorage
   readonly inventory: MemoryInventoryStore;
   /** Shipment tracking, read side (`tx.tracking` writes). */
   readonly tracking: MemoryTrackingStore;
+  /** Credit lines and their ledger, read side (`tx.credit` writes). */
+  readonly credit: MemoryCreditStore;
   /** Follow-up tasks, read side (`tx.crm` writes). */
   readonly crm: MemoryCrmStore;
   /** After-sales cases and their transitions, read side (`tx.aftersales` writes). */
@@ -61,6 +66,7 @@ export function createMemoryStorage(): MemoryStorage {
   const events = new MemoryEventStore(engine);
   const inventory = new MemoryInventoryStore(engine);
   const tracking = new MemoryTrackingStore(engine);
+  const credit = new MemoryCreditStore(engine);
   const crm = new MemoryCrmStore(engine);
   const aftersales = new MemoryAftersalesStore(engine);
   return {
@@ -68,6 +74,7 @@ export function createMemoryStorage(): MemoryStorage {
     engine,
     idempotency,
     events,
+    credit,
     crm,
     inventory,
     tracking,
@@ -78,6 +85,7 @@ export function createMemoryStorage(): MemoryStorage {
           afterCommit: ctx.afterCommit,
           idempotency: idempotency.port(ctx),
           events: events.port(ctx),
+          credit: credit.port(ctx),
           crm: crm.port(ctx),
           inventory: inventory.port(ctx),
           tracking: tracking.port(ctx),

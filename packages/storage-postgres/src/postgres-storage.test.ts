@@ -28,6 +28,7 @@ for (const target of testTargets()) {
 
     const ALL = [
       'core/0001_infrastructure',
+      'credit/0001_ledger',
       'crm/0001_follow_ups',
       'inventory/0001_stock',
       'logistics/0001_tracking',
@@ -89,6 +90,17 @@ for (const target of testTargets()) {
         alreadyApplied: [ALL[0]],
       });
       expect((await tables()).filter((name) => name.startsWith('crm_'))).toEqual(['crm_follow_up_tasks']);
+      expect(await storage.migrate({ domains: ['credit'] })).toEqual({
+        applied: ['credit/0001_ledger'],
+        alreadyApplied: [ALL[0]],
+      });
+      expect((await tables()).filter((name) => name.startsWith('credit_'))).toEqual([
+        'credit_accounts',
+        'credit_drawings',
+        'credit_holds',
+        'credit_lines',
+        'credit_transfers',
+      ]);
     });
 
     it('refuses to run when an applied migration was changed', async () => {

@@ -1,9 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CoreStorage, EventPage, IdempotencyRecord } from '@s2b2b/core';
 import { checkEventPageLimit, DEFAULT_EVENT_PAGE, ValidationError } from '@s2b2b/core';
+import type { CreditReader, CreditStorage, CreditTx } from '@s2b2b/credit';
 import type { CrmReader, CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryReader, InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingReader, TrackingStorage, TrackingTx } from '@s2b2b/logistics';
+import { creditReader, creditTxPort } from './credit/postgres-credit-store.js';
 import { crmReader, crmTxPort } from './crm/postgres-crm-store.js';
 import { eventOutboxPort, parseCursor, readEvents, selectPage } from './event-store.js';
 import { idempotencyPort, purgeRecords, readRecord } from './idempotency-store.js';
@@ -43,10 +45,15 @@ export interface TransactionOptions {
  * @example
  * await storage.transaction(async (tx: PostgresTx) => tx.inventory.lockPositions([{ warehouseId: 'WH-SH', sku: 'TEA' }]));
  */
-export type PostgresTx = InventoryTx & TrackingTx & CrmTx;
+export type PostgresTx = InventoryTx & TrackingTx & CreditTx & CrmTx;
 
 /** Every store port on PostgreSQL. */
-export interface PostgresStorage extends CoreStorage, InventoryStorage, TrackingStorage, CrmStorage {
+export interface PostgresStorage
+  extends CoreStorage,
+    InventoryStorage,
+    TrackingStorage,
+    CreditStorage,
+    CrmStorage {
   readonly kind: 'postgres' | 'pglite';
   /** The schema every table lives in. */
   readonly schema: string;
@@ -57,6 +64,8 @@ export interface PostgresStorage extends CoreStorage, InventoryStorage, Tracking
   readonly inventory: InventoryReader;
   /** Shipment tracking, read side (`tx.tracking` writes); needs the `logistics` migrations. */
   readonly tracking: TrackingReader;
+  /** Credit lines and their ledger, read side (`tx.credit` writes); needs the `credit` migrations. */
+  readonly credit: CreditReader;
   /** CRM follow-up tasks, read side (`tx.crm` writes); needs the `crm` migrations. */
   readonly crm: CrmReader;
   /** Runs raw SQL in the storage's current transaction (or on the client) — for host extensions and tests. */
@@ -110,6 +119,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     events: eventOutboxPort(tx, quoted, lockKey),
     inventory: inventoryTxPort(tx, quoted),
     tracking: trackingTxPort(tx, quoted),
+    credit: creditTxPort(tx, quoted),
     crm: crmTxPort(tx, quoted),
   });
 
@@ -152,6 +162,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
       withRetry(() => runMigrations(sql, schema, migrateOptions.domains), options.retry),
     inventory: inventoryReader(currentExecutor, quoted),
     tracking: trackingReader(currentExecutor, quoted),
+    credit: creditReader(currentExecutor, quoted),
     crm: crmReader(currentExecutor, quoted),
     idempotency: {
       async get(scope: string, key: string): Promise<IdempotencyRecord | null> {

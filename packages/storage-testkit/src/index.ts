@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { AftersalesStorage } from '@s2b2b/aftersales';
+import type { CreditStorage } from '@s2b2b/credit';
 import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
@@ -12,6 +13,7 @@ import {
   type AftersalesConformanceOptions,
   describeAftersalesConformance,
 } from './aftersales/aftersales-conformance.js';
+import { type CreditConformanceOptions, describeCreditConformance } from './credit/credit-conformance.js';
 import { type CrmConformanceOptions, describeCrmConformance } from './crm/crm-conformance.js';
 import { describeEventOutboxConformance } from './event-outbox-conformance.js';
 import type { ConformanceOptions, StorageFactory } from './factory.js';
@@ -38,6 +40,18 @@ export {
   shanghai,
 } from './aftersales/aftersales-fixtures.js';
 export type { AftersalesPropertyOptions } from './aftersales/aftersales-property-conformance.js';
+export type { CreditConcurrencyOptions } from './credit/credit-concurrency-conformance.js';
+export { type CreditConformanceOptions, describeCreditConformance } from './credit/credit-conformance.js';
+export {
+  CREDIT_START,
+  type CreditScenario,
+  creditScenario,
+  expectBooksAgree,
+  INTEREST_FREE_TERMS,
+  lineTransfers,
+} from './credit/credit-fixtures.js';
+export { CreditModel, type CreditModelOutcome } from './credit/credit-model.js';
+export type { CreditPropertyOptions } from './credit/credit-property-conformance.js';
 export type { CrmConcurrencyOptions } from './crm/crm-concurrency-conformance.js';
 export { type CrmConformanceOptions, describeCrmConformance } from './crm/crm-conformance.js';
 export { CRM_NOW, type CrmScenario, crmScenario } from './crm/crm-fixtures.js';
@@ -80,7 +94,7 @@ export { describeTransactionConformance } from './transaction-conformance.js';
  * @example
  * const storage: KitStorage = createMemoryStorage();
  */
-export type KitStorage = AftersalesStorage & InventoryStorage & TrackingStorage & CrmStorage;
+export type KitStorage = AftersalesStorage & InventoryStorage & TrackingStorage & CrmStorage & CreditStorage;
 
 /**
  * Options of `runAllConformance`: the shared ones, plus each domain's under its name.
@@ -92,6 +106,7 @@ export interface AllConformanceOptions extends ConformanceOptions {
   inventory?: InventoryConformanceOptions;
   tracking?: TrackingConformanceOptions;
   crm?: CrmConformanceOptions;
+  credit?: CreditConformanceOptions;
   aftersales?: AftersalesConformanceOptions;
 }
 
@@ -113,5 +128,6 @@ export function runAllConformance(
   describeInventoryConformance(name, factory, { parallelism: options.parallelism, ...options.inventory });
   describeTrackingConformance(name, factory, { parallelism: options.parallelism, ...options.tracking });
   describeCrmConformance(name, factory, { parallelism: options.parallelism, ...options.crm });
+  describeCreditConformance(name, factory, { parallelism: options.parallelism, ...options.credit });
   describeAftersalesConformance(name, factory, { parallelism: options.parallelism, ...options.aftersales });
 }

@@ -1,4 +1,5 @@
 import { sql as core0001 } from './core/0001_infrastructure.js';
+import { sql as credit0001 } from './credit/0001_ledger.js';
 import { sql as crm0001 } from './crm/0001_follow_ups.js';
 import { sql as inventory0001 } from './inventory/0001_stock.js';
 import { sql as logistics0001 } from './logistics/0001_tracking.js';
@@ -18,6 +19,7 @@ export interface MigrationDefinition {
  */
 export const MIGRATIONS: readonly MigrationDefinition[] = Object.freeze([
   { domain: 'core', version: 1, name: 'infrastructure', sql: core0001 },
+  { domain: 'credit', version: 1, name: 'ledger', sql: credit0001 },
   { domain: 'crm', version: 1, name: 'follow_ups', sql: crm0001 },
   { domain: 'inventory', version: 1, name: 'stock', sql: inventory0001 },
   { domain: 'logistics', version: 1, name: 'tracking', sql: logistics0001 },
