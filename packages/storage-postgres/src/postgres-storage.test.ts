@@ -28,6 +28,7 @@ for (const target of testTargets()) {
 
     const ALL = [
       'core/0001_infrastructure',
+      'aftersales/0001_cases',
       'credit/0001_ledger',
       'crm/0001_follow_ups',
       'inventory/0001_stock',
@@ -84,6 +85,14 @@ for (const target of testTargets()) {
         'logistics_shipment_orders',
         'logistics_shipments',
         'logistics_tracking_events',
+      ]);
+      expect(await storage.migrate({ domains: ['aftersales'] })).toEqual({
+        applied: ['aftersales/0001_cases'],
+        alreadyApplied: [ALL[0]],
+      });
+      expect((await tables()).filter((name) => name.startsWith('aftersales_'))).toEqual([
+        'aftersales_case_transitions',
+        'aftersales_cases',
       ]);
       expect(await storage.migrate({ domains: ['crm'] })).toEqual({
         applied: ['crm/0001_follow_ups'],

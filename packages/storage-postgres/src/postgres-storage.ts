@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AftersalesReader, AftersalesStorage, AftersalesTx } from '@s2b2b/aftersales';
 import type { CoreStorage, EventPage, IdempotencyRecord } from '@s2b2b/core';
 import { checkEventPageLimit, DEFAULT_EVENT_PAGE, ValidationError } from '@s2b2b/core';
 import type { CreditReader, CreditStorage, CreditTx } from '@s2b2b/credit';
 import type { CrmReader, CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryReader, InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingReader, TrackingStorage, TrackingTx } from '@s2b2b/logistics';
+import { aftersalesReader, aftersalesTxPort } from './aftersales/postgres-aftersales-store.js';
 import { creditReader, creditTxPort } from './credit/postgres-credit-store.js';
 import { crmReader, crmTxPort } from './crm/postgres-crm-store.js';
 import { eventOutboxPort, parseCursor, readEvents, selectPage } from './event-store.js';
@@ -45,11 +47,12 @@ export interface TransactionOptions {
  * @example
  * await storage.transaction(async (tx: PostgresTx) => tx.inventory.lockPositions([{ warehouseId: 'WH-SH', sku: 'TEA' }]));
  */
-export type PostgresTx = InventoryTx & TrackingTx & CreditTx & CrmTx;
+export type PostgresTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx;
 
 /** Every store port on PostgreSQL. */
 export interface PostgresStorage
   extends CoreStorage,
+    AftersalesStorage,
     InventoryStorage,
     TrackingStorage,
     CreditStorage,
@@ -64,6 +67,8 @@ export interface PostgresStorage
   readonly inventory: InventoryReader;
   /** Shipment tracking, read side (`tx.tracking` writes); needs the `logistics` migrations. */
   readonly tracking: TrackingReader;
+  /** After-sales cases, read side (`tx.aftersales` writes); needs the `aftersales` migrations. */
+  readonly aftersales: AftersalesReader;
   /** Credit lines and their ledger, read side (`tx.credit` writes); needs the `credit` migrations. */
   readonly credit: CreditReader;
   /** CRM follow-up tasks, read side (`tx.crm` writes); needs the `crm` migrations. */
@@ -119,6 +124,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     events: eventOutboxPort(tx, quoted, lockKey),
     inventory: inventoryTxPort(tx, quoted),
     tracking: trackingTxPort(tx, quoted),
+    aftersales: aftersalesTxPort(tx, quoted),
     credit: creditTxPort(tx, quoted),
     crm: crmTxPort(tx, quoted),
   });
@@ -162,6 +168,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
       withRetry(() => runMigrations(sql, schema, migrateOptions.domains), options.retry),
     inventory: inventoryReader(currentExecutor, quoted),
     tracking: trackingReader(currentExecutor, quoted),
+    aftersales: aftersalesReader(currentExecutor, quoted),
     credit: creditReader(currentExecutor, quoted),
     crm: crmReader(currentExecutor, quoted),
     idempotency: {

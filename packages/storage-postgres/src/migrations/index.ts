@@ -1,3 +1,4 @@
+import { sql as aftersales0001 } from './aftersales/0001_cases.js';
 import { sql as core0001 } from './core/0001_infrastructure.js';
 import { sql as credit0001 } from './credit/0001_ledger.js';
 import { sql as crm0001 } from './crm/0001_follow_ups.js';
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly MigrationDefinition[] = Object.freeze([
   { domain: 'crm', version: 1, name: 'follow_ups', sql: crm0001 },
   { domain: 'inventory', version: 1, name: 'stock', sql: inventory0001 },
   { domain: 'logistics', version: 1, name: 'tracking', sql: logistics0001 },
+  { domain: 'aftersales', version: 1, name: 'cases', sql: aftersales0001 },
 ]);
