@@ -9,6 +9,7 @@
 export * from './cases/index.js';
 export * from './common/ids.js';
 export * from './common/vocabulary.js';
+export * from './defects/index.js';
 export * from './liability/index.js';
 export * from './sla/index.js';
 export * from './store.js';

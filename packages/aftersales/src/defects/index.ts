@@ -1,0 +1,6 @@
+export {
+  SUPPLIER_DEFECT_REASONS,
+  type SupplierDefectRecord,
+  summarizeSupplierDefects,
+  supplierDefectRecords,
+} from './supplier-defects.js';
