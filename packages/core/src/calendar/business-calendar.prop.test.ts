@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { minuteOracle } from '../../test/calendar/minute-oracle.js';
 import { type BusinessCalendar, createBusinessCalendar } from './business-calendar.js';
 import { chinaCalendar } from './china-calendar.js';
-import { minuteOracle } from './test-oracle.js';
 
 const MINUTE = 60_000;
 const lunch = [

@@ -3,8 +3,8 @@
  * steps minute by minute, finding each minute's wall time through `Intl.DateTimeFormat` (not
  * through the offsets the calendar uses). Test-only; not exported from the package.
  */
-import { dayNumber, formatDayNumber, isoWeekdayIndex, WEEKDAYS } from './local-date.js';
-import { minutesOfTime, type ParsedBusinessCalendarDefinition } from './schemas.js';
+import { dayNumber, formatDayNumber, isoWeekdayIndex, WEEKDAYS } from '../../src/calendar/local-date.js';
+import { minutesOfTime, type ParsedBusinessCalendarDefinition } from '../../src/calendar/schemas.js';
 
 const MINUTE = 60_000;
 
