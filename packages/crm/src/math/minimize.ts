@@ -30,7 +30,11 @@ export interface MinimizeResult {
   gradientNorm: number;
   iterations: number;
   evaluations: number;
-  /** The gradient test passed (not only the budget or a stalled line search ended it). */
+  /**
+   * The gradient test passed — or the line search could no longer lower f in floating point with
+   * the gradient within 1,000 × the tolerance (the objective's own rounding limit) — rather than the
+   * budget ending the run.
+   */
   converged: boolean;
 }
 
@@ -76,6 +80,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   const Hy = new Float64Array(n);
   let iterations = 0;
   let first = true;
+  let stalled = false;
 
   const phi = (alpha: number): { value: number; slope: number } => {
     for (let i = 0; i < n; i++) xNew[i] = x[i]! + alpha * d[i]!;
@@ -110,7 +115,10 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
     }
     const initial = first ? Math.min(1, 1 / Math.sqrt(dot(d, d))) : 1;
     const step = wolfeSearch(phi, fx, slope0, initial);
-    if (step === null) break;
+    if (step === null) {
+      stalled = true;
+      break;
+    }
     // phi leaves xNew/gNew at the last point evaluated; re-evaluate at the accepted step if needed.
     if (step.evaluatedLast === false) phi(step.alpha);
     for (let i = 0; i < n; i++) {
@@ -144,10 +152,16 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
         }
       }
     }
-    if (Math.abs(fPrevious - fx) <= 1e-15 * Math.max(1, Math.abs(fx)) && maxAbs(g) < tolerance * 100) break;
+    if (Math.abs(fPrevious - fx) <= 1e-15 * Math.max(1, Math.abs(fx))) {
+      stalled = true;
+      break;
+    }
   }
   const gradientNorm = maxAbs(g);
-  return { x, value: fx, gradientNorm, iterations, evaluations, converged: gradientNorm < tolerance };
+  // A line search that can no longer lower f in rounding arithmetic, within 1,000 × the tolerance,
+  // is at the optimum to the precision the objective has.
+  const converged = gradientNorm < tolerance || (stalled && gradientNorm < 1000 * tolerance);
+  return { x, value: fx, gradientNorm, iterations, evaluations, converged };
 }
 
 interface Accepted {

@@ -71,6 +71,12 @@ export function fitBgNbd(rows: readonly SummaryRow[], options: FitOptions = {}):
   const x = data.frequency;
   const w = data.weight;
   const total = data.customers;
+  // The gamma-function terms depend on the frequency only: evaluate them once per distinct x.
+  const distinct = [...new Set(x)].sort((p, q) => p - q);
+  const slot = new Map(distinct.map((value, k) => [value, k]));
+  const xIndex = Int32Array.from(x, (value) => slot.get(value)!);
+  const weightOfX = new Float64Array(distinct.length);
+  for (let i = 0; i < data.size; i++) weightOfX[xIndex[i]!]! += w[i]!;
   const objective = (theta: Float64Array, grad: Float64Array): number => {
     const r = Math.exp(theta[0]!);
     const alpha = Math.exp(theta[1]!);
@@ -87,36 +93,41 @@ export function fitBgNbd(rows: readonly SummaryRow[], options: FitOptions = {}):
     let gAlpha = 0;
     let ga = 0;
     let gb = 0;
+    for (let k = 0; k < distinct.length; k++) {
+      const xk = distinct[k]!;
+      const wk = weightOfX[k]!;
+      if (xk === 0) continue;
+      const psiABx = digamma(a + b + xk);
+      ll += wk * (lnGamma(r + xk) - lnGammaR + lnBeta(a, b + xk) - lnBetaAB);
+      gr += wk * (digamma(r + xk) - psiR);
+      ga += wk * (psiAB - psiABx);
+      gb += wk * (digamma(b + xk) - psiB + psiAB - psiABx);
+    }
     for (let i = 0; i < data.size; i++) {
       const xi = x[i]!;
       const wi = w[i]!;
       const rx = r + xi;
-      const logAT = Math.log(alpha + T[i]!);
+      const alphaT = alpha + T[i]!;
+      const logAT = Math.log(alphaT);
       const a3 = -rx * logAT;
       let term = a3;
       let dR = -logAT;
-      let dAlpha = -rx / (alpha + T[i]!);
-      let dA = 0;
-      let dB = 0;
+      let dAlpha = -rx / alphaT;
       if (xi > 0) {
-        const logAtx = Math.log(alpha + tx[i]!);
-        const a4 = Math.log(a) - Math.log(b + xi - 1) - rx * logAtx;
+        const alphaTx = alpha + tx[i]!;
+        const logAtx = Math.log(alphaTx);
+        const a4 = Math.log(a / (b + xi - 1)) - rx * logAtx;
         term = logAddExp(a3, a4);
-        const w3 = Math.exp(a3 - term);
         const w4 = Math.exp(a4 - term);
-        dR = w3 * -logAT + w4 * -logAtx;
-        dAlpha = w3 * (-rx / (alpha + T[i]!)) + w4 * (-rx / (alpha + tx[i]!));
-        dA = w4 / a;
-        dB = -w4 / (b + xi - 1);
+        const w3 = 1 - w4;
+        dR = -(w3 * logAT + w4 * logAtx);
+        dAlpha = -rx * (w3 / alphaT + w4 / alphaTx);
+        ga += wi * (w4 / a);
+        gb -= wi * (w4 / (b + xi - 1));
       }
-      const psiABx = xi === 0 ? psiAB : digamma(a + b + xi);
-      const a1 = (xi === 0 ? 0 : lnGamma(rx) - lnGammaR) + r * lnAlpha;
-      const a2 = xi === 0 ? 0 : lnBeta(a, b + xi) - lnBetaAB;
-      ll += wi * (a1 + a2 + term);
-      gr += wi * ((xi === 0 ? 0 : digamma(rx) - psiR) + lnAlpha + dR);
+      ll += wi * (r * lnAlpha + term);
+      gr += wi * (lnAlpha + dR);
       gAlpha += wi * (r / alpha + dAlpha);
-      ga += wi * (psiAB - psiABx + dA);
-      gb += wi * ((xi === 0 ? 0 : digamma(b + xi) - psiB) + psiAB - psiABx + dB);
     }
     // Mean negative log-likelihood, gradient by the chain rule d/dθ = p d/dp.
     grad[0] = (-gr * r) / total;
