@@ -16,6 +16,7 @@ import type { CoreStorage, InfrastructureTx, Money, RoundingMode } from '@s2b2b/
 import type { Rationing } from './allocation/ration.js';
 import type { DemandLine, RoundSku } from './award/schemas.js';
 import type { LineAllocation, MerchantAllocation, PurchaseOrderDraft, SkuAward } from './award/types.js';
+import { compareCodePoints } from './common/compare.js';
 import type { Agreement, Bundle } from './pricing/schemas.js';
 import type { Qualification } from './qualification/qualify.js';
 import type { Supplier } from './qualification/schemas.js';
@@ -250,13 +251,13 @@ export interface CapacityCommitment extends CapacityKey {
 }
 
 /**
- * The lock order of capacity rows: agreement id by code point, then period start.
+ * The lock order of capacity rows: agreement id by code point (`compareCodePoints`), then period start.
  *
  * @example
  * keys.sort(compareCapacityKeys)
  */
 export function compareCapacityKeys(a: CapacityKey, b: CapacityKey): number {
-  if (a.agreementId !== b.agreementId) return a.agreementId < b.agreementId ? -1 : 1;
+  if (a.agreementId !== b.agreementId) return compareCodePoints(a.agreementId, b.agreementId);
   return a.periodStart.getTime() - b.periodStart.getTime();
 }
 

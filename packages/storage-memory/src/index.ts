@@ -12,3 +12,4 @@ export { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
 export { MemoryTrackingStore } from './logistics/memory-tracking-store.js';
 export { MemoryEngine, type MemoryTxContext } from './memory-engine.js';
 export { createMemoryStorage, type MemoryStorage, type MemoryTx } from './memory-storage.js';
+export { MemoryProcurementStore } from './procurement/memory-procurement-store.js';

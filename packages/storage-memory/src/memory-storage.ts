@@ -4,6 +4,7 @@ import type { CreditStorage, CreditTx } from '@s2b2b/credit';
 import type { CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingStorage, TrackingTx } from '@s2b2b/logistics';
+import type { ProcurementStorage, ProcurementTx } from '@s2b2b/procurement';
 import { MemoryAftersalesStore } from './aftersales/memory-aftersales-store.js';
 import { MemoryCreditStore } from './credit/memory-credit-store.js';
 import { MemoryCrmStore } from './crm/memory-crm-store.js';
@@ -12,6 +13,7 @@ import { MemoryIdempotencyStore } from './idempotency-store.js';
 import { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
 import { MemoryTrackingStore } from './logistics/memory-tracking-store.js';
 import { MemoryEngine } from './memory-engine.js';
+import { MemoryProcurementStore } from './procurement/memory-procurement-store.js';
 
 /**
  * A memory transaction: the infrastructure ports and every domain's port (`tx.inventory`, ...),
@@ -20,7 +22,7 @@ import { MemoryEngine } from './memory-engine.js';
  * @example
  * await storage.transaction(async (tx: MemoryTx) => tx.inventory.getPosition('WH-SH', 'TEA'));
  */
-export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx;
+export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx & ProcurementTx;
 
 /**
  * The in-memory storage: every store port, kept in this process.
@@ -34,7 +36,8 @@ export interface MemoryStorage
     InventoryStorage,
     TrackingStorage,
     CreditStorage,
-    CrmStorage {
+    CrmStorage,
+    ProcurementStorage {
   readonly kind: 'memory';
   /** The transaction engine, for hosts that add their own memory stores to the same transactions. */
   readonly engine: MemoryEngine;
@@ -48,6 +51,8 @@ export interface MemoryStorage
   readonly crm: MemoryCrmStore;
   /** After-sales cases and their transitions, read side (`tx.aftersales` writes). */
   readonly aftersales: MemoryAftersalesStore;
+  /** Procurement: suppliers, agreements, buying rounds, awards, read side (`tx.procurement` writes). */
+  readonly procurement: MemoryProcurementStore;
   transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T>;
 }
 
@@ -69,6 +74,7 @@ export function createMemoryStorage(): MemoryStorage {
   const credit = new MemoryCreditStore(engine);
   const crm = new MemoryCrmStore(engine);
   const aftersales = new MemoryAftersalesStore(engine);
+  const procurement = new MemoryProcurementStore(engine);
   return {
     kind: 'memory',
     engine,
@@ -79,6 +85,7 @@ export function createMemoryStorage(): MemoryStorage {
     inventory,
     tracking,
     aftersales,
+    procurement,
     transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T> {
       return engine.transaction((ctx) =>
         fn({
@@ -90,6 +97,7 @@ export function createMemoryStorage(): MemoryStorage {
           inventory: inventory.port(ctx),
           tracking: tracking.port(ctx),
           aftersales: aftersales.port(ctx),
+          procurement: procurement.port(ctx),
         }),
       );
     },

@@ -33,6 +33,7 @@ for (const target of testTargets()) {
       'crm/0001_follow_ups',
       'inventory/0001_stock',
       'logistics/0001_tracking',
+      'procurement/0001_rounds',
     ];
 
     it('migrates once; a second run applies nothing', async () => {
@@ -99,6 +100,23 @@ for (const target of testTargets()) {
         alreadyApplied: [ALL[0]],
       });
       expect((await tables()).filter((name) => name.startsWith('crm_'))).toEqual(['crm_follow_up_tasks']);
+      expect(await storage.migrate({ domains: ['procurement'] })).toEqual({
+        applied: ['procurement/0001_rounds'],
+        alreadyApplied: [ALL[0]],
+      });
+      expect((await tables()).filter((name) => name.startsWith('procurement_'))).toEqual([
+        'procurement_agreement_tiers',
+        'procurement_agreements',
+        'procurement_allocations',
+        'procurement_awards',
+        'procurement_capacity',
+        'procurement_purchase_order_lines',
+        'procurement_purchase_orders',
+        'procurement_request_lines',
+        'procurement_requests',
+        'procurement_rounds',
+        'procurement_suppliers',
+      ]);
       expect(await storage.migrate({ domains: ['credit'] })).toEqual({
         applied: ['credit/0001_ledger'],
         alreadyApplied: [ALL[0]],

@@ -6,6 +6,7 @@ import type { CreditReader, CreditStorage, CreditTx } from '@s2b2b/credit';
 import type { CrmReader, CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryReader, InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingReader, TrackingStorage, TrackingTx } from '@s2b2b/logistics';
+import type { ProcurementReader, ProcurementStorage, ProcurementTx } from '@s2b2b/procurement';
 import { aftersalesReader, aftersalesTxPort } from './aftersales/postgres-aftersales-store.js';
 import { creditReader, creditTxPort } from './credit/postgres-credit-store.js';
 import { crmReader, crmTxPort } from './crm/postgres-crm-store.js';
@@ -14,6 +15,7 @@ import { idempotencyPort, purgeRecords, readRecord } from './idempotency-store.j
 import { inventoryReader, inventoryTxPort } from './inventory/postgres-inventory-store.js';
 import { trackingReader, trackingTxPort } from './logistics/postgres-tracking-store.js';
 import { type MigrationReport, runMigrations } from './migrations.js';
+import { procurementReader, procurementTxPort } from './procurement/postgres-procurement-store.js';
 import { type RetryOptions, withRetry } from './retry.js';
 import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
 import {
@@ -47,7 +49,7 @@ export interface TransactionOptions {
  * @example
  * await storage.transaction(async (tx: PostgresTx) => tx.inventory.lockPositions([{ warehouseId: 'WH-SH', sku: 'TEA' }]));
  */
-export type PostgresTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx;
+export type PostgresTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx & ProcurementTx;
 
 /** Every store port on PostgreSQL. */
 export interface PostgresStorage
@@ -56,7 +58,8 @@ export interface PostgresStorage
     InventoryStorage,
     TrackingStorage,
     CreditStorage,
-    CrmStorage {
+    CrmStorage,
+    ProcurementStorage {
   readonly kind: 'postgres' | 'pglite';
   /** The schema every table lives in. */
   readonly schema: string;
@@ -73,6 +76,8 @@ export interface PostgresStorage
   readonly credit: CreditReader;
   /** CRM follow-up tasks, read side (`tx.crm` writes); needs the `crm` migrations. */
   readonly crm: CrmReader;
+  /** Procurement (suppliers, agreements, rounds, awards), read side (`tx.procurement` writes); needs the `procurement` migrations. */
+  readonly procurement: ProcurementReader;
   /** Runs raw SQL in the storage's current transaction (or on the client) — for host extensions and tests. */
   readonly sql: SqlExecutor;
 }
@@ -127,6 +132,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     aftersales: aftersalesTxPort(tx, quoted),
     credit: creditTxPort(tx, quoted),
     crm: crmTxPort(tx, quoted),
+    procurement: procurementTxPort(tx, quoted),
   });
 
   const transaction = async <T>(fn: (tx: PostgresTx) => Promise<T>, txOptions: TransactionOptions = {}) => {
@@ -171,6 +177,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     aftersales: aftersalesReader(currentExecutor, quoted),
     credit: creditReader(currentExecutor, quoted),
     crm: crmReader(currentExecutor, quoted),
+    procurement: procurementReader(currentExecutor, quoted),
     idempotency: {
       async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
         return readRecord(currentExecutor, quoted, scope, key);

@@ -9,6 +9,7 @@ import type { CreditStorage } from '@s2b2b/credit';
 import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
+import type { ProcurementStorage } from '@s2b2b/procurement';
 import {
   type AftersalesConformanceOptions,
   describeAftersalesConformance,
@@ -26,6 +27,10 @@ import {
   describeTrackingConformance,
   type TrackingConformanceOptions,
 } from './logistics/tracking-conformance.js';
+import {
+  describeProcurementConformance,
+  type ProcurementConformanceOptions,
+} from './procurement/procurement-conformance.js';
 import { describeTransactionConformance } from './transaction-conformance.js';
 
 export type { AftersalesConcurrencyOptions } from './aftersales/aftersales-concurrency-conformance.js';
@@ -85,6 +90,18 @@ export {
   trackingScenario,
 } from './logistics/tracking-fixtures.js';
 export type { TrackingPropertyOptions } from './logistics/tracking-property-conformance.js';
+export type { ProcurementConcurrencyOptions } from './procurement/procurement-concurrency-conformance.js';
+export {
+  describeProcurementConformance,
+  type ProcurementConformanceOptions,
+} from './procurement/procurement-conformance.js';
+export {
+  PROCUREMENT_NOW,
+  type ProcurementScenario,
+  procurementOutcomeCode,
+  procurementScenario,
+} from './procurement/procurement-fixtures.js';
+export type { ProcurementPropertyOptions } from './procurement/procurement-property-conformance.js';
 export { describeTransactionConformance } from './transaction-conformance.js';
 
 /**
@@ -94,7 +111,12 @@ export { describeTransactionConformance } from './transaction-conformance.js';
  * @example
  * const storage: KitStorage = createMemoryStorage();
  */
-export type KitStorage = AftersalesStorage & InventoryStorage & TrackingStorage & CrmStorage & CreditStorage;
+export type KitStorage = AftersalesStorage &
+  InventoryStorage &
+  TrackingStorage &
+  CrmStorage &
+  CreditStorage &
+  ProcurementStorage;
 
 /**
  * Options of `runAllConformance`: the shared ones, plus each domain's under its name.
@@ -108,6 +130,7 @@ export interface AllConformanceOptions extends ConformanceOptions {
   crm?: CrmConformanceOptions;
   credit?: CreditConformanceOptions;
   aftersales?: AftersalesConformanceOptions;
+  procurement?: ProcurementConformanceOptions;
 }
 
 /**
@@ -130,4 +153,5 @@ export function runAllConformance(
   describeCrmConformance(name, factory, { parallelism: options.parallelism, ...options.crm });
   describeCreditConformance(name, factory, { parallelism: options.parallelism, ...options.credit });
   describeAftersalesConformance(name, factory, { parallelism: options.parallelism, ...options.aftersales });
+  describeProcurementConformance(name, factory, { parallelism: options.parallelism, ...options.procurement });
 }

@@ -3,6 +3,7 @@ import { rationUnits } from '../allocation/ration.js';
 import { roundInBlocks } from '../allocation/round-in-blocks.js';
 import { shareCost } from '../allocation/share-cost.js';
 import { standaloneCost } from '../allocation/standalone.js';
+import { compareCodePoints } from '../common/compare.js';
 import { divRound, moneyFromScaled, pow10 } from '../common/scaled.js';
 import type { Agreement } from '../pricing/schemas.js';
 import { qualifyParsed } from '../qualification/qualify.js';
@@ -234,7 +235,7 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
     merchants.set(request.merchantId, merchant);
   });
   const merchantList: MerchantAllocation[] = [...merchants]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([merchantId, m]) => ({
       merchantId,
       requested: m.requested,
@@ -246,7 +247,7 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
     }));
 
   const purchaseOrders: PurchaseOrderDraft[] = [...poLines]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([supplierId, lines]) => ({
       purchaseOrderId: `${round.roundId}/${supplierId}`,
       roundId: round.roundId,

@@ -1,4 +1,5 @@
 import { applyMoqAndPack } from '@s2b2b/core';
+import { compareCodePoints as compare } from '../common/compare.js';
 import { type ExclusionReason, exclusionReason } from '../common/exclusions.js';
 import { type Period, periodStart } from '../common/periods.js';
 import type { Agreement } from '../pricing/schemas.js';
@@ -223,8 +224,4 @@ function compareOffers(a: EligibleOffer, b: EligibleOffer): number {
     compare(a.supplier.supplierId, b.supplier.supplierId) ||
     compare(a.agreement.agreementId, b.agreement.agreementId)
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+export { compareCodePoints } from './compare.js';
 export { EXCLUSION_CODES, type ExclusionCode, type ExclusionReason, exclusionReason } from './exclusions.js';
 export { addPeriods, PERIODS, type Period, periodSchema, periodStart, periodsBetween } from './periods.js';
 export {

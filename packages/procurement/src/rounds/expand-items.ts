@@ -1,4 +1,5 @@
 import type { DemandLine } from '../award/schemas.js';
+import { compareCodePoints } from '../common/compare.js';
 import { MAX_QUANTITY } from '../common/schemas.js';
 import type { RequestItem, RoundDefinition } from '../store.js';
 import { procurementError } from './errors.js';
@@ -60,7 +61,5 @@ export function expandItems(
     }
     for (const component of bundle.components) add(component.sku, component.quantity * item.quantity);
   });
-  return [...units]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([sku, quantity]) => ({ sku, quantity }));
+  return [...units].sort(([a], [b]) => compareCodePoints(a, b)).map(([sku, quantity]) => ({ sku, quantity }));
 }

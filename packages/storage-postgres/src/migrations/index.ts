@@ -4,6 +4,7 @@ import { sql as credit0001 } from './credit/0001_ledger.js';
 import { sql as crm0001 } from './crm/0001_follow_ups.js';
 import { sql as inventory0001 } from './inventory/0001_stock.js';
 import { sql as logistics0001 } from './logistics/0001_tracking.js';
+import { sql as procurement0001 } from './procurement/0001_rounds.js';
 
 /** One versioned migration of one domain; `sql` holds `{{schema}}` placeholders. */
 export interface MigrationDefinition {
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly MigrationDefinition[] = Object.freeze([
   { domain: 'crm', version: 1, name: 'follow_ups', sql: crm0001 },
   { domain: 'inventory', version: 1, name: 'stock', sql: inventory0001 },
   { domain: 'logistics', version: 1, name: 'tracking', sql: logistics0001 },
+  { domain: 'procurement', version: 1, name: 'rounds', sql: procurement0001 },
   { domain: 'aftersales', version: 1, name: 'cases', sql: aftersales0001 },
 ]);
