@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import { dateInputSchema, moneySchema, zoneSchema } from '../interest/schemas.js';
 
-/** Most days past due accepted (100 years). */
+/**
+ * Most days past due accepted (100 years).
+ *
+ * @example
+ * MAX_DAYS_PAST_DUE // 36600
+ */
 export const MAX_DAYS_PAST_DUE = 36_600;
 
 /**

@@ -1,7 +1,8 @@
-import { Money } from '@s2b2b/core';
+import { Money, toDecimal } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { issuePaths, thrown } from '../../test/thrown.js';
-import { accrualIncrement, accrueInterest, dailyAccruals } from './accrual.js';
+import { accrualIncrement, accrueInterest, dailyAccruals, interestFor, interestMinor } from './accrual.js';
+import { rationalOf } from './rational.js';
 
 const tenThousand = Money.of('10000');
 
@@ -186,5 +187,32 @@ describe('dailyAccruals', () => {
         }),
       ).code,
     ).toBe('ACCRUAL_SPAN_TOO_LONG');
+  });
+});
+
+describe('interestFor / interestMinor (the kernels the ledger calls)', () => {
+  it('compute the same interest as accrueInterest and reject bad arguments by name', () => {
+    const f = { numerator: 31, denominator: 360 };
+    expect(interestFor(tenThousand, toDecimal('0.0435'), f, 'half-even').toString()).toBe('37.46 CNY');
+    expect(interestMinor(1_000_000n, rationalOf('0.0435'), f, 'half-even')).toBe(3746n);
+    expect(issuePaths(() => interestFor('100' as never, toDecimal('0.1'), f, 'half-even'))).toEqual([
+      'principal',
+    ]);
+    expect(
+      issuePaths(() =>
+        interestFor(tenThousand, toDecimal('0.1'), { numerator: 1, denominator: 0 }, 'half-even'),
+      ),
+    ).toEqual(['fraction']);
+    expect(issuePaths(() => interestFor(tenThousand, toDecimal('0.1'), f, 'nearest' as never))).toEqual([
+      'rounding',
+    ]);
+    expect(issuePaths(() => interestFor(tenThousand, 'x' as never, f, 'half-even'))).toEqual(['rate']);
+    expect(issuePaths(() => interestMinor(100 as never, rationalOf('0.1'), f, 'half-even'))).toEqual([
+      'balanceMinor',
+    ]);
+    expect(issuePaths(() => interestMinor(100n, { num: 1n, den: 0n }, f, 'half-even'))).toEqual(['rate']);
+    expect(thrown(() => interestFor(Money.of('1.001'), toDecimal('0.1'), f, 'half-even')).code).toBe(
+      'NOT_ROUNDED',
+    );
   });
 });

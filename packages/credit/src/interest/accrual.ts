@@ -1,4 +1,13 @@
-import { type Decimal, DomainError, Money, parseInput, type RoundingMode } from '@s2b2b/core';
+import {
+  assertRoundingMode,
+  type Decimal,
+  DomainError,
+  isMoney,
+  Money,
+  parseInput,
+  type RoundingMode,
+  ValidationError,
+} from '@s2b2b/core';
 import { addDays, calendarDate, daysBetween, type IsoDate } from './calendar-date.js';
 import { type DayCountFraction, dayCountFraction } from './day-count.js';
 import { type Rational, rationalOf, roundedDiv } from './rational.js';
@@ -69,6 +78,9 @@ export function interestFor(
   fraction: Pick<DayCountFraction, 'numerator' | 'denominator'>,
   rounding: RoundingMode,
 ): Money {
+  if (!isMoney(principal)) throw ValidationError.field('principal', 'Expected a Money', 'invalid_type');
+  checkFraction(fraction);
+  assertRoundingMode(rounding, 'rounding');
   const rate = rationalOf(annualRate);
   return Money.fromMinor(
     interestMinor(principal.toMinorUnits(), rate, fraction, rounding),
@@ -88,6 +100,23 @@ export function interestMinor(
   fraction: Pick<DayCountFraction, 'numerator' | 'denominator'>,
   rounding: RoundingMode,
 ): bigint {
+  if (typeof balanceMinor !== 'bigint') {
+    throw ValidationError.field('balanceMinor', 'Expected a bigint number of minor units', 'invalid_type');
+  }
+  if (
+    typeof rate !== 'object' ||
+    rate === null ||
+    typeof rate.num !== 'bigint' ||
+    typeof rate.den !== 'bigint' ||
+    rate.den <= 0n
+  ) {
+    throw ValidationError.field(
+      'rate',
+      'Expected a Rational { num, den } of bigints with den > 0 (see rationalOf)',
+      'invalid_type',
+    );
+  }
+  checkFraction(fraction);
   return roundedDiv(
     balanceMinor * rate.num * BigInt(fraction.numerator),
     rate.den * BigInt(fraction.denominator),
@@ -107,6 +136,22 @@ export function exactInterestFor(
   fraction: Pick<DayCountFraction, 'numerator' | 'denominator'>,
 ): Decimal {
   return principal.amount().times(annualRate).times(fraction.numerator).div(fraction.denominator);
+}
+
+function checkFraction(fraction: Pick<DayCountFraction, 'numerator' | 'denominator'>): void {
+  if (
+    typeof fraction !== 'object' ||
+    fraction === null ||
+    !Number.isSafeInteger(fraction.numerator) ||
+    !Number.isSafeInteger(fraction.denominator) ||
+    fraction.denominator <= 0
+  ) {
+    throw ValidationError.field(
+      'fraction',
+      'Expected a day-count fraction with integer numerator and positive denominator (see dayCountFraction)',
+      'invalid_type',
+    );
+  }
 }
 
 /**

@@ -20,7 +20,12 @@ export type IsoDate = string;
  */
 export type DateInput = Date | IsoDate;
 
-/** The zone `Date` instants are read in when none is given. */
+/**
+ * The zone `Date` instants are read in when none is given.
+ *
+ * @example
+ * calendarDate(new Date('2024-01-31T16:30:00Z'), DEFAULT_ZONE) // '2024-02-01'
+ */
 export const DEFAULT_ZONE = 'Asia/Shanghai';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,6 +1,7 @@
 import { ROUNDING_MODES, roundDecimal, toDecimal } from '@s2b2b/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { issuePaths } from '../../test/thrown.js';
 import { rationalOf, roundedDiv } from './rational.js';
 
 describe('rational helpers', () => {
@@ -18,6 +19,10 @@ describe('rational helpers', () => {
     expect(roundedDiv(-5n, 2n, 'floor')).toBe(-3n);
     expect(roundedDiv(-5n, 2n, 'ceil')).toBe(-2n);
     expect(roundedDiv(-5n, -2n, 'up')).toBe(3n);
+    expect(issuePaths(() => roundedDiv(1n, 0n, 'up'))).toEqual(['denominator']);
+    expect(issuePaths(() => roundedDiv(1 as never, 2n, 'up'))).toEqual(['numerator']);
+    expect(issuePaths(() => roundedDiv(1n, 2n, 'nearest' as never))).toEqual(['mode']);
+    expect(issuePaths(() => rationalOf('abc'))).toEqual(['rate']);
   });
 
   it('property: agrees with core roundDecimal in every mode', () => {

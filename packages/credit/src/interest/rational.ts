@@ -1,4 +1,10 @@
-import type { Decimal, RoundingMode } from '@s2b2b/core';
+import {
+  assertRoundingMode,
+  type DecimalInput,
+  type RoundingMode,
+  toDecimal,
+  ValidationError,
+} from '@s2b2b/core';
 
 /**
  * A decimal as an exact fraction of bigints, `num / den` with den = 10^k.
@@ -14,14 +20,14 @@ export interface Rational {
 const TEN = 10n;
 
 /**
- * A Decimal as an exact fraction (its plain digits over a power of ten).
+ * A Decimal (or any decimal input) as an exact fraction: its plain digits over a power of ten.
  *
  * @example
  * rationalOf(toDecimal('0.0435')) // { num: 435n, den: 10000n }
  * rationalOf(toDecimal('-12.5')) // { num: -125n, den: 10n }
  */
-export function rationalOf(value: Decimal): Rational {
-  const text = value.toFixed();
+export function rationalOf(value: DecimalInput): Rational {
+  const text = toDecimal(value, 'rate').toFixed();
   const dot = text.indexOf('.');
   if (dot < 0) return { num: BigInt(text), den: 1n };
   const places = text.length - dot - 1;
@@ -39,6 +45,14 @@ export function rationalOf(value: Decimal): Rational {
  * roundedDiv(-5n, 2n, 'floor') // -3n
  */
 export function roundedDiv(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  if (typeof numerator !== 'bigint' || typeof denominator !== 'bigint' || denominator === 0n) {
+    throw ValidationError.field(
+      typeof numerator !== 'bigint' ? 'numerator' : 'denominator',
+      'Expected bigints and a non-zero denominator',
+      'invalid_type',
+    );
+  }
+  assertRoundingMode(mode, 'mode');
   let n = numerator;
   let d = denominator;
   if (d < 0n) {

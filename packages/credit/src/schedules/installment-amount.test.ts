@@ -1,6 +1,7 @@
 import { Money, toDecimal } from '@s2b2b/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { issuePaths } from '../../test/thrown.js';
 import { equalInstallmentAmount } from './installment-amount.js';
 
 describe('equalInstallmentAmount', () => {
@@ -35,5 +36,15 @@ describe('equalInstallmentAmount', () => {
     expect(
       equalInstallmentAmount(Money.of('1000'), [toDecimal('0.1'), toDecimal(0)], 'half-even').toString(),
     ).toBe('550.00 CNY');
+  });
+
+  it('rejects bad arguments by name', () => {
+    expect(issuePaths(() => equalInstallmentAmount(Money.of('1'), [], 'half-even'))).toEqual(['rateFactors']);
+    expect(issuePaths(() => equalInstallmentAmount(Money.of('1'), [toDecimal('-0.1')], 'half-even'))).toEqual(
+      ['rateFactors.0'],
+    );
+    expect(issuePaths(() => equalInstallmentAmount(1 as never, [toDecimal('0.1')], 'half-even'))).toEqual([
+      'principal',
+    ]);
   });
 });

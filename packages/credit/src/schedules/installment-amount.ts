@@ -1,4 +1,13 @@
-import { type Decimal, Money, type RoundingMode } from '@s2b2b/core';
+import {
+  assertRoundingMode,
+  type Decimal,
+  isDecimalInput,
+  isMoney,
+  Money,
+  type RoundingMode,
+  toDecimal,
+  ValidationError,
+} from '@s2b2b/core';
 import type { DayCountFraction } from '../interest/day-count.js';
 import { type Rational, rationalOf, roundedDiv } from '../interest/rational.js';
 
@@ -30,7 +39,15 @@ export function equalInstallmentAmount(
   rateFactors: readonly Decimal[],
   rounding: RoundingMode,
 ): Money {
-  const steps = rateFactors.map((r) => {
+  if (!isMoney(principal)) throw ValidationError.field('principal', 'Expected a Money', 'invalid_type');
+  if (!Array.isArray(rateFactors) || rateFactors.length === 0) {
+    throw ValidationError.field('rateFactors', 'Expected at least one rate factor', 'too_small');
+  }
+  assertRoundingMode(rounding, 'rounding');
+  const steps = rateFactors.map((r, i) => {
+    if (!isDecimalInput(r) || toDecimal(r).isNegative()) {
+      throw ValidationError.field(['rateFactors', i], 'Expected a rate factor of 0 or more', 'invalid_type');
+    }
     const q = rationalOf(r);
     return SCALE + (SCALE * q.num) / q.den;
   });

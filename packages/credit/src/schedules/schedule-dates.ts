@@ -36,7 +36,12 @@ export function scheduleDates(input: ScheduleDatesInput): IsoDate[] {
   );
 }
 
-/** Due dates on parsed input. Internal. */
+/**
+ * Due dates on parsed input. Internal (not exported from the package).
+ *
+ * @example
+ * dueDatesFrom('2024-01-31', 2, { unit: 'month', every: 1 }) // ['2024-02-29', '2024-03-31']
+ */
 export function dueDatesFrom(
   start: IsoDate,
   installments: number,

@@ -61,7 +61,12 @@ export const frequencySchema = z
  */
 export type Frequency = z.input<typeof frequencySchema>;
 
-/** Most installments a schedule may have. */
+/**
+ * Most installments a schedule may have.
+ *
+ * @example
+ * MAX_INSTALLMENTS // 1200 (100 years of months)
+ */
 export const MAX_INSTALLMENTS = 1200;
 
 /**

@@ -77,6 +77,8 @@ describe('creditLimit', () => {
     });
     expect(atCap.limit.toString()).toBe('100000.00 CNY');
     expect(roundToUnit(Money.of('96700'), undefined, 'down').toString()).toBe('96700.00 CNY');
+    expect(issuePaths(() => roundToUnit(Money.of('1'), Money.of('0'), 'down'))).toEqual(['unit']);
+    expect(issuePaths(() => roundToUnit(Money.of('1'), Money.of('1', 'USD'), 'down'))).toEqual(['unit']);
   });
 
   it('names bad fields', () => {

@@ -1,5 +1,6 @@
 import {
   type Decimal,
+  isMoney,
   Money,
   parseInput,
   type RoundingMode,
@@ -73,7 +74,12 @@ export function creditLimit(input: CreditLimitInput): LimitDecision {
   return limitFor(parsed.score, parsed.averageMonthlyPurchases, parsed.policy, parsed.otherCaps);
 }
 
-/** The limit on parsed input. Internal. */
+/**
+ * The limit on parsed input. Internal (not exported from the package).
+ *
+ * @example
+ * limitFor(642, Money.of('48350'), limitPolicySchema.parse(policy), []).limit // 96000.00 CNY
+ */
 export function limitFor(
   score: number,
   averageMonthlyPurchases: Money,
@@ -148,6 +154,17 @@ export function limitFor(
  * roundToUnit(Money.of('96700'), Money.of('1000'), 'half-even').toString() // '97000.00 CNY'
  */
 export function roundToUnit(amount: Money, unit: Money | undefined, mode: RoundingMode): Money {
+  if (!isMoney(amount)) throw ValidationError.field('amount', 'Expected a Money', 'invalid_type');
+  if (unit !== undefined && (!isMoney(unit) || !unit.isPositive())) {
+    throw ValidationError.field('unit', 'Expected a positive Money', 'invalid_type');
+  }
+  if (unit && unit.currency.code !== amount.currency.code) {
+    throw ValidationError.field(
+      'unit',
+      `Expected ${amount.currency.code}, the currency of amount`,
+      'currency_mismatch',
+    );
+  }
   if (!unit) return amount.roundToMinor(mode);
   const units = roundDecimal(amount.amount().div(unit.amount()), 0, mode);
   return unit.multiply(units).roundToMinor(mode);

@@ -1,5 +1,4 @@
 export { assessCredit, type CreditAssessment } from './assess-credit.js';
-export { binOf } from './bin-of.js';
 export { type BuiltScorecard, buildScorecard } from './build-scorecard.js';
 export { creditLimit, type LimitBinding, type LimitDecision, roundToUnit } from './credit-limit.js';
 export {

@@ -83,7 +83,12 @@ export function fitLogisticRegression(input: LogisticRegressionInput): LogisticF
   return fitLogistic(parsed.rows, parsed.outcomes, parsed);
 }
 
-/** The Newton–Raphson fit on validated arrays. Internal. */
+/**
+ * The Newton–Raphson fit on validated arrays. Internal (not exported from the package).
+ *
+ * @example
+ * fitLogistic([[], [], [], []], [1, 1, 1, 0]).intercept // ln 3
+ */
 export function fitLogistic(
   rows: readonly (readonly number[])[],
   outcomes: readonly number[],

@@ -88,7 +88,12 @@ export function scoreApplicant(input: ScoreApplicantInput): ScoreResult {
   return scoreParsed(parsed.scorecard, parsed.features, parsed.maxReasons);
 }
 
-/** Scoring on parsed input. Internal. */
+/**
+ * Scoring on parsed input. Internal (not exported from the package).
+ *
+ * @example
+ * scoreParsed(scorecardSchema.parse(card), { tenureMonths: 8 }, 4).score
+ */
 export function scoreParsed(
   card: Scorecard,
   features: Readonly<Record<string, number | null | undefined>>,

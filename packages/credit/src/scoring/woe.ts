@@ -93,7 +93,12 @@ export function woeTable(input: WoeTableInput): WoeTable {
   return woeOf(parsed.bins, parsed.zeroAdjustment);
 }
 
-/** WOE on parsed counts. Internal. */
+/**
+ * WOE on parsed counts. Internal (not exported from the package).
+ *
+ * @example
+ * woeOf([{ label: 'A', goods: 300, bads: 10 }, { label: 'B', goods: 200, bads: 40 }], { method: 'replace-zero' }).iv // 0.7167
+ */
 export function woeOf(
   bins: readonly { label: string; goods: number; bads: number }[],
   adjustment: z.output<typeof zeroAdjustmentSchema>,
