@@ -251,3 +251,89 @@ describe('logistics example', () => {
     expect(a.text()).toBe(b.text());
   });
 });
+
+describe('crm example', () => {
+  it('segments, plans follow-ups idempotently, recommends by lift and reproduces the published CDNOW prediction', async () => {
+    const io = await runExample('crm');
+    const [customers, tasks, rules, fits, cdnow] = io.tables;
+    // 王: five orders, the last 9 days ago → Champions, loyal; 李: 122 days since ¥3,190.00 → at risk.
+    expect(customers?.map((row) => [row.customer, row.RFM, row.segment, row.stage])).toEqual([
+      ['C-吴', '224', 'About to Sleep', 'returning'],
+      ['C-周', '512', 'New', 'new'],
+      ['C-孙', '111', 'Lost', 'churned'],
+      ['C-张', '312', 'About to Sleep', 'new'],
+      ['C-李', '145', "Can't Lose Them", 'at-risk'],
+      ['C-王', '454', 'Champions', 'loyal'],
+      ['C-赵', '443', 'Loyal', 'returning'],
+      ['C-郑', '221', 'About to Sleep', 'returning'],
+    ]);
+    expect(customers?.find((row) => row.customer === 'C-李')?.spend).toBe('¥3,190.00');
+    // 张 made one order 24 days ago (≥ 14): a first-repeat offer; 赵 complained on 28 February.
+    expect(tasks?.map((row) => [row.due, row.customer, row.action])).toEqual([
+      ['2026-02-28 end of day', 'C-赵', 'call'],
+      ['2026-03-01 end of day', 'C-张', 'first-repeat-offer'],
+      ['2026-03-01 end of day', 'C-李', 'call'],
+      ['2026-03-04 end of day', 'C-王', 'vip-service'],
+    ]);
+    expect(io.text()).toContain('Follow-ups planned: 4 (a second run added 0)');
+    // 大米 in 6 of 19 orders, 食用油 in 6, both in 5: confidence 5/6, lift (5/6) / (6/19) = 2.64.
+    expect(rules?.[0]).toEqual({ rule: '大米 → 食用油', orders: 5, confidence: '0.83', lift: '2.64' });
+    expect(io.text()).toContain('Offer C-张: 茶杯, 茶点; C-王 (buys 茶叶 regularly): nothing new');
+    const bg = String(fits?.[0]?.fitted)
+      .match(/r ([\d.]+), α ([\d.]+), a ([\d.]+), b ([\d.]+)/)!
+      .slice(1)
+      .map(Number);
+    expect(bg[0]).toBeCloseTo(0.5, 1);
+    expect(bg[1]! / 6).toBeCloseTo(1, 0);
+    expect(cdnow?.[0]).toEqual({
+      'E[purchases, 39 weeks]': '1.226',
+      'P(alive)': '0.7266',
+      'spend per purchase': '$24.66',
+      '12-month CLV at 1 %/month': '$36.31',
+    });
+  });
+});
+
+describe('analytics example', () => {
+  it('reports the hand-checked trend, 动销率, sell-through, turnover, ABC/XYZ, cohorts and profiles', async () => {
+    const io = await runExample('analytics');
+    const [monthly, weekly, through, classes, cohorts, profiles] = io.tables;
+    // December 1,440 + 180 + 2,000; January 1,200 + 1,500 + 650 (the 01:30 Shanghai order of 1 February is February's).
+    expect(
+      monthly?.map((row) => [row.month, row.revenue, row.orders, row.MoM, row.YoY, row['3-month average']]),
+    ).toEqual([
+      ['2025-12', '¥3,620.00', 2, '—', '—', '¥1,206.67'],
+      ['2026-01', '¥3,350.00', 2, '-7.46%', '+179.17%', '¥2,323.33'],
+      ['2026-02', '¥3,250.00', 3, '-2.99%', '+238.54%', '¥3,406.67'],
+    ]);
+    expect(weekly?.map((row) => [row.week, row.revenue, row.WoW])).toEqual([
+      ['2026-W05', '¥150.00', '—'],
+      ['2026-W06', '¥0.00', '-100%'],
+      ['2026-W07', '¥2,100.00', '—'],
+      ['2026-W08', '¥1,000.00', '-52.38%'],
+    ]);
+    expect(io.text()).toContain('动销率, February: 4 of 8 stocked SKUs sold = 50.00%');
+    expect(through?.at(-1)).toMatchObject({ sku: 'all', sold: 45, received: 78, 'sell-through': '57.69%' });
+    expect(io.text()).toContain('= 5 turns, 73 days of inventory');
+    expect(classes?.map((row) => [row.sku, row.ABC, row.XYZ])).toEqual([
+      ['茶叶', 'A', 'X'],
+      ['大米', 'A', 'X'],
+      ['食用油', 'B', 'Z'],
+      ['茶杯', 'B', 'Y'],
+      ['茶点', 'C', 'Z'],
+    ]);
+    expect(cohorts?.[0]).toEqual({
+      cohort: '2025-12',
+      customers: 3,
+      'M+0': '100%',
+      'M+1': '33%',
+      'M+2': '67%',
+    });
+    expect(profiles?.at(-1)).toMatchObject({
+      segment: 'About to Sleep',
+      customers: 2,
+      'average order': '¥83.33',
+      'median days since last': 47.5,
+    });
+  });
+});

@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+import * as analytics from './analytics.js';
+import * as crm from './crm.js';
 import * as eventOutbox from './event-outbox.js';
 import type { Example } from './example.js';
 import * as forecasting from './forecasting.js';
@@ -18,7 +20,7 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'crm', 'analytics']
  */
 export const EXAMPLES: readonly Example[] = Object.freeze([
   moneyAllocation,
@@ -27,6 +29,8 @@ export const EXAMPLES: readonly Example[] = Object.freeze([
   forecasting,
   inventory,
   logistics,
+  crm,
+  analytics,
 ]);
 
 /**

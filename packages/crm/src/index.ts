@@ -144,7 +144,13 @@ export {
   summaryRowSchema,
   summaryRowsSchema,
 } from './models/schemas.js';
-export { type SimulateBgNbdOptions, simulateBgNbd, simulateBgNbdSchema } from './models/simulate.js';
+export {
+  type SimulateBgNbdOptions,
+  simulateBgNbd,
+  simulateBgNbdSchema,
+  simulateGammaGammaSpend,
+  simulateSpendSchema,
+} from './models/simulate.js';
 export {
   associationOptionsSchema,
   basketsSchema,

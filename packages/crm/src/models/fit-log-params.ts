@@ -2,13 +2,15 @@ import { minimize, type Objective } from '../math/minimize.js';
 import { notConvergedError, notIdentifiedError } from './errors.js';
 
 /**
- * How far a log-parameter may run before the fit counts as reaching the boundary (e^±18: a
- * parameter below 1.5e-8 or above 6.6e7 on the scaled time axis).
+ * How far a log-parameter may run before the fit counts as reaching the boundary (e^±15: a
+ * parameter below 3.1e-7 or above 3.3e6, on times scaled so the longest T is 1 and spend scaled
+ * by its mean). Past it the likelihood is flat in some direction — Gamma-Gamma's q and v growing
+ * together when customers do not differ in spend, BG/NBD's a → 0 when nobody drops out.
  *
  * @example
- * LOG_PARAMETER_LIMIT // 18
+ * LOG_PARAMETER_LIMIT // 15
  */
-export const LOG_PARAMETER_LIMIT = 18;
+export const LOG_PARAMETER_LIMIT = 15;
 
 /**
  * Minimises a negative log-likelihood over log-parameters from each start in turn and keeps the

@@ -1,6 +1,6 @@
 import { createRng, parseInput, type Rng } from '@s2b2b/core';
 import { z } from 'zod';
-import { bgNbdParamsSchema } from './schemas.js';
+import { bgNbdParamsSchema, gammaGammaParamsSchema } from './schemas.js';
 
 /**
  * Options of {@link simulateBgNbd}: `customers` who each make a first purchase on a uniformly
@@ -80,4 +80,38 @@ function gamma(rng: Rng, shape: number): number {
     const u = rng.next();
     if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
+}
+
+/**
+ * Options of {@link simulateGammaGammaSpend}: the model parameters, how many purchases each
+ * customer made, and the seed.
+ *
+ * @example
+ * simulateSpendSchema.parse({ params: { p: 6.25, q: 3.74, v: 15.44 }, purchases: [3, 1, 5], seed: 1 })
+ */
+export const simulateSpendSchema = z
+  .object({
+    params: gammaGammaParamsSchema,
+    purchases: z.array(z.number().int().min(0).max(1_000_000)).max(10_000_000),
+    seed: z.union([z.number().int(), z.string()]),
+  })
+  .strict();
+
+/**
+ * Seeded purchase values drawn from Gamma-Gamma: per customer ν ~ Gamma(q, rate v), then each
+ * purchase ~ Gamma(p, rate ν), rounded to cents (at least 0.01). Returns one array per customer.
+ *
+ * @example
+ * simulateGammaGammaSpend({ params: { p: 6.25, q: 3.74, v: 15.44 }, purchases: [2, 0, 4], seed: 3 })[0] // two amounts
+ */
+export function simulateGammaGammaSpend(options: z.input<typeof simulateSpendSchema>): number[][] {
+  const { params, purchases, seed } = parseInput(simulateSpendSchema, options, 'options');
+  const rng = createRng(seed);
+  return purchases.map((count) => {
+    const nu = gamma(rng, params.q) / params.v;
+    return Array.from(
+      { length: count },
+      () => Math.max(1, Math.round((gamma(rng, params.p) / nu) * 100)) / 100,
+    );
+  });
 }
