@@ -252,6 +252,71 @@ describe('logistics example', () => {
   });
 });
 
+describe('credit example', () => {
+  it('scores a limit, draws three products, never lends past it, accrues, repays in order and cures a freeze', async () => {
+    const io = await runExample('credit');
+    const [assessment, loans, afterDraws, burst, days, repayments, cured, march] = io.tables;
+    // 480 + tenure 24+ (45) + on time (50) + returns 500 / 48,350 = 1.03 % (30) + no arrears (40) = 645;
+    // grade A: 3 × 48,350 = 145,050, rounded down to 145,000.
+    expect(assessment).toEqual([{ score: 645, grade: 'A', rule: 'MULTIPLE', limit: '¥145,000.00' }]);
+    // 12,000 held, 10,000 confirmed; 70 % of 8,000; 90 % of a 10,000 invoice with a 3 % fee.
+    expect(loans?.map((row) => [row['paid out'], row.fee, row.due])).toEqual([
+      ['¥10,000.00', '¥0.00', '2026-03-31'],
+      ['¥5,600.00', '¥0.00', '2026-03-16'],
+      ['¥9,000.00', '¥300.00', '2026-04-30'],
+    ]);
+    expect(afterDraws?.[0]).toMatchObject({
+      drawn: '¥24,600.00',
+      available: '¥120,400.00',
+      owed: '¥24,900.00',
+    });
+    // ⌊120,400 / 4,000⌋ = 30 of 40 concurrent holds fit.
+    expect(burst).toEqual([
+      { outcome: 'held', checkouts: 30, amount: '¥120,000.00' },
+      { outcome: 'refused [CREDIT_LIMIT_EXCEEDED]', checkouts: 10, amount: '¥0.00' },
+    ]);
+    expect(io.text()).toContain('¥120,400.00 was available; ¥120,000.00 is held, ¥400.00 left');
+    expect(io.text()).toContain('10 minutes later 30 holds expire: ¥120,400.00 available again.');
+    // 10,000 × 7.3 % × 10/365 = 20.00 and 5,600 × 7.3 % × 10/365 = 11.20; then 20.00 + 5.60 more,
+    // and 5 days of penalty at 10.95 % on 5,600 (8.40) and on 16.80 of interest (0.03).
+    expect(
+      days?.map((row) => [row['as of'], row.interest, row.penalty, row['days past due'], row.bucket]),
+    ).toEqual([
+      ['2026-03-11', '¥31.20', '¥0.00', 0, 'M0'],
+      ['2026-03-21', '¥25.60', '¥8.43', 5, 'M1'],
+    ]);
+    expect(
+      repayments?.map((row) => [row.penalty, row.fees, row.interest, row.principal, row['left as credit']]),
+    ).toEqual([
+      ['¥8.43', '¥0.00', '¥56.80', '¥5,634.77', '¥0.00'],
+      ['¥0.00', '¥300.00', '¥0.00', '¥9,000.00', '¥700.00'],
+    ]);
+    // Unpaid after 2026-03-31: 19.93 of interest to the due date, 31 days of penalty 92.68 + 0.19.
+    expect(io.text()).toContain('on 2026-05-01: 31 days past due (M2), interest ¥19.93, penalty ¥92.87');
+    expect(io.text()).toContain('A new checkout is refused: LINE_FROZEN.');
+    expect(io.text()).toContain('Paying ¥10,078.03 cures it: line active.');
+    expect(cured?.[0]).toMatchObject({ owed: '¥0.00', available: '¥145,000.00', status: 'active' });
+    expect(Object.fromEntries((march ?? []).map((row) => [row.movement, row.amount]))).toEqual({
+      drawn: '¥24,600.00',
+      interest: '¥56.80',
+      penalty: '¥8.43',
+      fees: '¥300.00',
+      repaid: '¥15,000.00',
+      overpaid: '¥700.00',
+      creditApplied: '¥0.00',
+      refunded: '¥700.00',
+    });
+    expect(io.text()).toMatch(/owed on 31 March ¥9,965\.23; \d+ transfers, debits (¥[\d,.]+) = credits \1 ✓/);
+    expect(io.text()).not.toContain('✗');
+  });
+
+  it('prints the same on every run (fixed clock, seeded ids)', async () => {
+    const a = await runExample('credit');
+    const b = await runExample('credit');
+    expect(a.text()).toBe(b.text());
+  });
+});
+
 describe('crm example', () => {
   it('segments, plans follow-ups idempotently, recommends by lift and reproduces the published CDNOW prediction', async () => {
     const io = await runExample('crm');

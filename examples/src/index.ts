@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import * as credit from './credit.js';
 import * as analytics from './analytics.js';
 import * as crm from './crm.js';
 import * as eventOutbox from './event-outbox.js';
@@ -20,7 +21,7 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'crm', 'analytics']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'credit', 'crm', 'analytics']
  */
 export const EXAMPLES: readonly Example[] = Object.freeze([
   moneyAllocation,
@@ -29,6 +30,7 @@ export const EXAMPLES: readonly Example[] = Object.freeze([
   forecasting,
   inventory,
   logistics,
+  credit,
   crm,
   analytics,
 ]);

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CreditTourResult } from './demo/credit-tour.js';
 import type { LogisticsTourResult } from './demo/logistics-tour.js';
 import { captureIo } from './io.js';
 import { runCli } from './run-cli.js';
@@ -46,6 +47,7 @@ interface DemoJson {
     };
   };
   logistics: LogisticsTourResult;
+  credit: CreditTourResult;
   storage: {
     kind: string;
     command: {
@@ -144,6 +146,50 @@ function expectLogistics(logistics: LogisticsTourResult, kind: string) {
   });
 }
 
+/** The credit section's numbers: the same on every adapter and on every rerun. */
+function expectCredit(credit: CreditTourResult, kind: string) {
+  expect(credit.kind).toBe(kind);
+  expect(credit.lineId).toMatch(/^L-[0-9a-f]{6}$/);
+  // 30 holds of 2,000.00 against a 50,000.00 limit: exactly 25 fit, whichever go first.
+  expect(credit.burst).toEqual({
+    checkouts: 30,
+    amountEach: { amount: '2000.00', currency: 'CNY' },
+    expected: 25,
+    succeeded: 25,
+    refused: { CREDIT_LIMIT_EXCEEDED: 5 },
+    pending: { amount: '50000.00', currency: 'CNY' },
+  });
+  expect(credit.confirmed).toMatchObject({
+    drawn: { amount: '1500.00' },
+    released: { amount: '500.00' },
+    dueDate: '2026-03-31',
+  });
+  // 90 % of 10,000.00 paid out, 3 % fee; 1,500.00 × 7.3 % × 30/365 = 9.00; 10,000 − 300 − 9,000 = 700 left
+  expect(credit.financing).toMatchObject({ advance: { amount: '9000.00' }, fee: { amount: '300.00' } });
+  expect(credit.interest.amount).toBe('9.00');
+  expect(credit.repayment).toMatchObject({
+    fees: { amount: '300.00' },
+    principal: { amount: '9000.00' },
+    credit: { amount: '700.00' },
+  });
+  expect(credit.line).toMatchObject({
+    owed: { amount: '1509.00' },
+    pending: { amount: '0.00' },
+    credit: { amount: '700.00' },
+  });
+  // open 1, holds 25, post 1, voids 24, financing 3, interest 1, repayment 2 + overpayment 1 + invoice settled 1
+  expect(credit.books).toEqual({ transfers: 59, balanced: true, rebuilt: true });
+  expect(credit.events.byType).toEqual({
+    'credit.line_opened': 1,
+    'credit.draw_held': 25,
+    'credit.drawn': 2,
+    'credit.draw_cancelled': 24,
+    'credit.interest_accrued': 1,
+    'credit.repaid': 1,
+  });
+  expect(credit.ok).toBe(true);
+}
+
 describe('runCli: help, version, usage errors', () => {
   it('--help and -h list the commands and the global flags', async () => {
     for (const flag of ['--help', '-h']) {
@@ -220,6 +266,7 @@ describe('runCli demo', () => {
       forecasting: true,
       inventory: true,
       logistics: true,
+      credit: true,
     });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
@@ -253,6 +300,7 @@ describe('runCli demo', () => {
     });
     expectInventory(result.inventory, 'memory');
     expectLogistics(result.logistics, 'memory');
+    expectCredit(result.credit, 'memory');
   });
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
@@ -326,8 +374,9 @@ describe('runCli demo on PGlite', () => {
     const second = await run('demo', '--data-dir', dir, '--json', '--schema', 's2b2b');
     expect(second.code).toBe(0);
     const b = JSON.parse(second.out) as DemoJson;
-    // The first run's outbox: its 202 storage events and its inventory and logistics sections' events.
-    const firstRun = 202 + a.inventory.events.committed + a.logistics.events.committed;
+    // The first run's outbox: its 202 storage events and its inventory, logistics and credit sections' events.
+    const firstRun =
+      202 + a.inventory.events.committed + a.logistics.events.committed + a.credit.events.committed;
     expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
     // Its own SKU code each run: the same numbers again on the same data.
@@ -337,6 +386,9 @@ describe('runCli demo on PGlite', () => {
     expectLogistics(a.logistics, 'pglite');
     expectLogistics(b.logistics, 'pglite');
     expect(b.logistics.tracking.shipmentId).not.toBe(a.logistics.tracking.shipmentId);
+    expectCredit(a.credit, 'pglite');
+    expectCredit(b.credit, 'pglite');
+    expect(b.credit.lineId).not.toBe(a.credit.lineId);
   }, 120_000);
 });
 
@@ -366,7 +418,12 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
       expect(result.storage.command.replay.replayed).toBe(true);
       expectInventory(result.inventory, 'postgres');
       expectLogistics(result.logistics, 'postgres');
-      before += 202 + result.inventory.events.committed + result.logistics.events.committed;
+      expectCredit(result.credit, 'postgres');
+      before +=
+        202 +
+        result.inventory.events.committed +
+        result.logistics.events.committed +
+        result.credit.events.committed;
     }
   }, 60_000);
 });
@@ -399,6 +456,7 @@ describe('runCli example', () => {
       'forecasting',
       'inventory',
       'logistics',
+      'credit',
     ])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
@@ -411,6 +469,7 @@ describe('runCli example', () => {
       'forecasting',
       'inventory',
       'logistics',
+      'credit',
     ]);
   });
 
@@ -419,7 +478,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isS2b2bError } from '@s2b2b/core';
+import type { CreditStorage } from '@s2b2b/credit';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
 import type { GlobalFlags, StorageKind } from './command-line.js';
@@ -31,7 +32,7 @@ export interface StoragePlan {
 /** A storage the CLI opened, with what to show about it and how to release it. */
 export interface OpenedStorage extends StoragePlan {
   /** The core ports and every domain store (`storage.inventory`, …): both adapters implement them all. */
-  storage: InventoryStorage & TrackingStorage;
+  storage: InventoryStorage & TrackingStorage & CreditStorage;
   /** Closes the storage and whatever the CLI opened for it (PGlite, the pool). */
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { formatMoney, Money, systemClock } from '@s2b2b/core';
 import type { Command } from '../command.js';
+import { type CreditTourResult, creditTour } from '../demo/credit-tour.js';
 import { type ForecastTourResult, forecastTour } from '../demo/forecast-tour.js';
 import { type InventoryTourResult, inventoryTour } from '../demo/inventory-tour.js';
 import { type LogisticsTourResult, logisticsTour } from '../demo/logistics-tour.js';
@@ -23,7 +24,7 @@ export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
   summary:
-    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics',
+    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -37,7 +38,9 @@ export const demoCommand: Command = {
     'the last 40 units of one (exactly 20 succeed), and plans and ships the minimum-cost rebalancing;',
     'finally quotes three parcels with three carriers and picks one each by a promised date,',
     "consolidates five orders into one truck with every merchant's saving to the cent, and tracks a",
-    'shipment on the storage through late, repeated and out-of-order carrier events.',
+    'shipment on the storage through late, repeated and out-of-order carrier events. Last, a credit',
+    'line on the same storage: 30 concurrent checkouts hold credit against a 50,000 limit (exactly 25',
+    'succeed), an invoice is financed at 90 % with a 3 % fee and repaid, and the books balance.',
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -66,6 +69,7 @@ export const demoCommand: Command = {
     let forecasting: ForecastTourResult;
     let inventory: InventoryTourResult;
     let logistics: LogisticsTourResult;
+    let credit: CreditTourResult;
     try {
       storage = await storageTour({
         out,
@@ -77,6 +81,7 @@ export const demoCommand: Command = {
       forecasting = forecastTour(out, flags.seed);
       inventory = await inventoryTour({ out, session, clock: systemClock });
       logistics = await logisticsTour({ out, session, clock: systemClock });
+      credit = await creditTour({ out, session });
     } finally {
       await session.close();
     }
@@ -95,6 +100,7 @@ export const demoCommand: Command = {
       forecasting: forecasting.sane,
       inventory: inventory.ok,
       logistics: logistics.ok,
+      credit: credit.ok,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -128,6 +134,10 @@ export const demoCommand: Command = {
         `${logistics.consolidation.orders} orders in ${logistics.consolidation.vehicles} truck save ${formatMoney(Money.fromJSON(logistics.consolidation.saving))}; ` +
         `${logistics.tracking.shipmentId} ${logistics.tracking.status} on ${logistics.kind} after ${logistics.tracking.outcomes.length} disordered events`,
     );
+    out.line(
+      `  ${mark(checks.credit)} ${credit.burst.checkouts} concurrent checkouts against a ${formatMoney(Money.fromJSON(credit.limit))} line on ${credit.kind}: ${credit.burst.succeeded} held, none past the limit; ` +
+        `an invoice financed with a ${formatMoney(Money.fromJSON(credit.financing.fee))} fee, ${formatMoney(Money.fromJSON(credit.repayment.credit))} left as credit; the books balance`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -139,6 +149,10 @@ export const demoCommand: Command = {
         {
           command: 's2b2b example logistics',
           what: 'carrier quotes, consolidation savings, shipment tracking',
+        },
+        {
+          command: 's2b2b example credit',
+          what: 'a limit from operating data, three loan products, repayments, the freeze',
         },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
@@ -162,6 +176,7 @@ export const demoCommand: Command = {
       forecasting,
       inventory,
       logistics,
+      credit,
       elapsedMs,
     };
   },
