@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../common/immer.js';
 import type { Party } from '../common/vocabulary.js';
 import type { AftersalesCase, CaseResolution, EvidenceRef } from '../store.js';
 import { caseError } from './errors.js';

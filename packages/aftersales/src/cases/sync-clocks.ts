@@ -1,4 +1,4 @@
-import { produce } from 'immer';
+import { produce } from '../common/immer.js';
 import type { SlaCalendars } from '../sla/clock.js';
 import { diffSlaClock, type SlaChange } from '../sla/clock-changes.js';
 import { reduceSlaClock } from '../sla/clock-reducer.js';

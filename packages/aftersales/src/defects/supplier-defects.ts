@@ -122,9 +122,7 @@ export function supplierDefectRecords(record: AftersalesCase): SupplierDefectRec
  * @example
  * summarizeSupplierDefects(records).get('SUP-7') // { cases: 3, defectiveUnits: 7, refund: '160.40', ... }
  */
-export function summarizeSupplierDefects(
-  records: readonly SupplierDefectRecord[],
-): Map<
+export function summarizeSupplierDefects(records: readonly SupplierDefectRecord[]): Map<
   string,
   {
     cases: number;

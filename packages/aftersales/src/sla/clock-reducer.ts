@@ -1,4 +1,5 @@
-import { type Draft, produce } from 'immer';
+import type { Draft } from 'immer';
+import { produce } from '../common/immer.js';
 import type { SlaCalendars, SlaClock, SlaCycle } from './clock.js';
 import { afterCounted, countedMs } from './clock-time.js';
 import { evaluateConditions } from './conditions.js';
@@ -45,6 +46,8 @@ export function reduceSlaClock(
   context: { calendars: SlaCalendars },
 ): SlaClock {
   const { calendars } = context;
+  const latest = clock.cycles[clock.cycles.length - 1];
+  if (event.type === 'tick' && latest?.state !== 'running') return clock;
   return produce(clock, (draft) => {
     const last = draft.cycles[draft.cycles.length - 1];
     const at = last ? new Date(Math.max(event.at.getTime(), latestInstant(last))) : event.at;
