@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AnalyticsTourResult } from './demo/analytics-tour.js';
 import type { CreditTourResult } from './demo/credit-tour.js';
+import type { CrmTourResult } from './demo/crm-tour.js';
 import type { LogisticsTourResult } from './demo/logistics-tour.js';
 import { captureIo } from './io.js';
 import { runCli } from './run-cli.js';
@@ -48,6 +50,8 @@ interface DemoJson {
   };
   logistics: LogisticsTourResult;
   credit: CreditTourResult;
+  crm: CrmTourResult;
+  analytics: AnalyticsTourResult;
   storage: {
     kind: string;
     command: {
@@ -190,6 +194,31 @@ function expectCredit(credit: CreditTourResult, kind: string) {
   expect(credit.ok).toBe(true);
 }
 
+/** The CRM and analytics sections: the published CDNOW numbers, idempotent follow-ups, hand-checked reports. */
+function expectCrmAndAnalytics(crm: CrmTourResult, analytics: AnalyticsTourResult, kind: string) {
+  expect(crm.kind).toBe(kind);
+  expect(crm.customers).toBe(2000);
+  expect(crm.published.expected).toBeCloseTo(1.226, 3);
+  expect(crm.published.alive).toBeCloseTo(0.7266, 4);
+  // Drawn with r 0.5, α 6 (weeks): the fit lands near them.
+  expect(crm.fit.r).toBeGreaterThan(0.35);
+  expect(crm.fit.r).toBeLessThan(0.7);
+  // 王 loyal → VIP service, 李 at risk → call, 张 one order 24 days ago → first-repeat offer; 周 only 2 days.
+  expect(crm.followUps).toMatchObject({ planned: 3, addedByRerun: 0, due: 2, completed: true, events: 4 });
+  expect(analytics.months).toEqual([
+    { period: '2025-12', revenue: '3620.00', change: null, yearOverYear: null },
+    { period: '2026-01', revenue: '3350.00', change: -7.46, yearOverYear: 179.17 },
+    { period: '2026-02', revenue: '3250.00', change: -2.99, yearOverYear: 238.54 },
+  ]);
+  expect(analytics).toMatchObject({
+    activeSkuRate: '98.28%',
+    sellThrough: '65.00%',
+    turnover: { turnover: 5, daysOfInventory: 73 },
+    abc: { A: 3, B: 2, C: 2 },
+    ok: true,
+  });
+}
+
 describe('runCli: help, version, usage errors', () => {
   it('--help and -h list the commands and the global flags', async () => {
     for (const flag of ['--help', '-h']) {
@@ -267,6 +296,8 @@ describe('runCli demo', () => {
       inventory: true,
       logistics: true,
       credit: true,
+      crm: true,
+      analytics: true,
     });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
@@ -301,6 +332,7 @@ describe('runCli demo', () => {
     expectInventory(result.inventory, 'memory');
     expectLogistics(result.logistics, 'memory');
     expectCredit(result.credit, 'memory');
+    expectCrmAndAnalytics(result.crm, result.analytics, 'memory');
   });
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
@@ -374,9 +406,13 @@ describe('runCli demo on PGlite', () => {
     const second = await run('demo', '--data-dir', dir, '--json', '--schema', 's2b2b');
     expect(second.code).toBe(0);
     const b = JSON.parse(second.out) as DemoJson;
-    // The first run's outbox: its 202 storage events and its inventory, logistics and credit sections' events.
+    // The first run's outbox: its 202 storage events and its inventory, logistics, credit and CRM sections' events.
     const firstRun =
-      202 + a.inventory.events.committed + a.logistics.events.committed + a.credit.events.committed;
+      202 +
+      a.inventory.events.committed +
+      a.logistics.events.committed +
+      a.credit.events.committed +
+      a.crm.followUps.events;
     expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
     // Its own SKU code each run: the same numbers again on the same data.
@@ -387,6 +423,7 @@ describe('runCli demo on PGlite', () => {
     expectLogistics(b.logistics, 'pglite');
     expect(b.logistics.tracking.shipmentId).not.toBe(a.logistics.tracking.shipmentId);
     expectCredit(a.credit, 'pglite');
+    expectCrmAndAnalytics(a.crm, a.analytics, 'pglite');
     expectCredit(b.credit, 'pglite');
     expect(b.credit.lineId).not.toBe(a.credit.lineId);
   }, 120_000);
@@ -419,11 +456,13 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
       expectInventory(result.inventory, 'postgres');
       expectLogistics(result.logistics, 'postgres');
       expectCredit(result.credit, 'postgres');
+      expectCrmAndAnalytics(result.crm, result.analytics, 'postgres');
       before +=
         202 +
         result.inventory.events.committed +
         result.logistics.events.committed +
-        result.credit.events.committed;
+        result.credit.events.committed +
+        result.crm.followUps.events;
     }
   }, 60_000);
 });
@@ -457,6 +496,8 @@ describe('runCli example', () => {
       'inventory',
       'logistics',
       'credit',
+      'crm',
+      'analytics',
     ])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
@@ -470,6 +511,8 @@ describe('runCli example', () => {
       'inventory',
       'logistics',
       'credit',
+      'crm',
+      'analytics',
     ]);
   });
 
@@ -478,7 +521,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit, crm, analytics\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);

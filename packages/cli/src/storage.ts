@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isS2b2bError } from '@s2b2b/core';
 import type { CreditStorage } from '@s2b2b/credit';
+import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
 import type { GlobalFlags, StorageKind } from './command-line.js';
@@ -32,7 +33,7 @@ export interface StoragePlan {
 /** A storage the CLI opened, with what to show about it and how to release it. */
 export interface OpenedStorage extends StoragePlan {
   /** The core ports and every domain store (`storage.inventory`, …): both adapters implement them all. */
-  storage: InventoryStorage & TrackingStorage & CreditStorage;
+  storage: InventoryStorage & TrackingStorage & CreditStorage & CrmStorage;
   /** Closes the storage and whatever the CLI opened for it (PGlite, the pool). */
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { formatMoney, Money, systemClock } from '@s2b2b/core';
 import type { Command } from '../command.js';
+import { type AnalyticsTourResult, analyticsTour } from '../demo/analytics-tour.js';
 import { type CreditTourResult, creditTour } from '../demo/credit-tour.js';
+import { type CrmTourResult, crmTour } from '../demo/crm-tour.js';
 import { type ForecastTourResult, forecastTour } from '../demo/forecast-tour.js';
 import { type InventoryTourResult, inventoryTour } from '../demo/inventory-tour.js';
 import { type LogisticsTourResult, logisticsTour } from '../demo/logistics-tour.js';
@@ -24,7 +26,7 @@ export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
   summary:
-    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit',
+    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -41,6 +43,9 @@ export const demoCommand: Command = {
     'shipment on the storage through late, repeated and out-of-order carrier events. Last, a credit',
     'line on the same storage: 30 concurrent checkouts hold credit against a 50,000 limit (exactly 25',
     'succeed), an invoice is financed at 90 % with a 3 % fee and repaid, and the books balance.',
+    'Then CRM: 2,000 seeded customers summarised, RFM-segmented and fitted with BG/NBD, the',
+    'published CDNOW prediction, and follow-up tasks planned on the storage (a second run adds none);',
+    'and analytics: a monthly trend with MoM and YoY, 动销率, sell-through, turnover and ABC.',
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -70,6 +75,8 @@ export const demoCommand: Command = {
     let inventory: InventoryTourResult;
     let logistics: LogisticsTourResult;
     let credit: CreditTourResult;
+    let crm: CrmTourResult;
+    let analytics: AnalyticsTourResult;
     try {
       storage = await storageTour({
         out,
@@ -82,6 +89,8 @@ export const demoCommand: Command = {
       inventory = await inventoryTour({ out, session, clock: systemClock });
       logistics = await logisticsTour({ out, session, clock: systemClock });
       credit = await creditTour({ out, session });
+      crm = await crmTour({ out, session, seed: flags.seed });
+      analytics = analyticsTour(out);
     } finally {
       await session.close();
     }
@@ -101,6 +110,8 @@ export const demoCommand: Command = {
       inventory: inventory.ok,
       logistics: logistics.ok,
       credit: credit.ok,
+      crm: crm.ok,
+      analytics: analytics.ok,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -138,6 +149,13 @@ export const demoCommand: Command = {
       `  ${mark(checks.credit)} ${credit.burst.checkouts} concurrent checkouts against a ${formatMoney(Money.fromJSON(credit.limit))} line on ${credit.kind}: ${credit.burst.succeeded} held, none past the limit; ` +
         `an invoice financed with a ${formatMoney(Money.fromJSON(credit.financing.fee))} fee, ${formatMoney(Money.fromJSON(credit.repayment.credit))} left as credit; the books balance`,
     );
+    out.line(
+      `  ${mark(checks.crm)} ${crm.customers.toLocaleString('en-US')} seeded customers segmented and fitted (BG/NBD r ${crm.fit.r.toFixed(3)}), the CDNOW prediction ${crm.published.expected.toFixed(3)}; ` +
+        `${crm.followUps.planned} follow-ups on ${crm.kind}, a rerun added ${crm.followUps.addedByRerun}`,
+    );
+    out.line(
+      `  ${mark(checks.analytics)} trend ${analytics.months.map((m) => m.period).join(', ')}; 动销率 ${analytics.activeSkuRate}, sell-through ${analytics.sellThrough}, ${analytics.turnover.turnover} turns`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -154,6 +172,8 @@ export const demoCommand: Command = {
           command: 's2b2b example credit',
           what: 'a limit from operating data, three loan products, repayments, the freeze',
         },
+        { command: 's2b2b example crm', what: 'segments, follow-ups, recommendations, lifetime value' },
+        { command: 's2b2b example analytics', what: 'sales trend, 动销率, sell-through, ABC/XYZ, cohorts' },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
         { command: 's2b2b demo --pg-url postgres://…', what: 'the same tour on your PostgreSQL' },
@@ -177,6 +197,8 @@ export const demoCommand: Command = {
       inventory,
       logistics,
       credit,
+      crm,
+      analytics,
       elapsedMs,
     };
   },
