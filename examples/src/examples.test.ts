@@ -402,3 +402,50 @@ describe('analytics example', () => {
     });
   });
 });
+
+describe('aftersales', () => {
+  it('computes deadlines on the China calendar, escalates over the holiday and settles the refund to the cent', async () => {
+    const io = await runExample('aftersales');
+    const [calendar, sla, clocks, entries, claim, defects] = io.tables;
+    expect(calendar?.map((row) => row.answer)).toEqual([
+      '251 / 248 / 248',
+      '2025-10-09',
+      'yes (调休)',
+      '2025-10-10 16:00',
+      'CALENDAR_OUT_OF_RANGE',
+    ]);
+    expect(
+      sla?.filter((row) => row.event === 'sla.breached').map((row) => `${row.metric} ${row.at}`),
+    ).toEqual(['first-response 2025-09-30 14:00', 'intervention 2025-10-01 10:00']);
+    expect(sla).toHaveLength(10);
+    expect(clocks?.map((row) => [row.metric, row.deadline, row['breached at'], row.elapsed])).toEqual([
+      ['first-response', '2025-09-30 14:00', '2025-09-30 14:00', '8.5 h'],
+      ['intervention', '2025-10-01 10:00', '2025-10-01 10:00', '215.5 h'],
+      ['party-response', '2025-10-11 16:00', '—', '10.0 h'],
+      // 72 business hours from 09-30 10:00 (10-17 10:00), pushed out by the 14-hour pause.
+      ['resolution', '2025-10-20 15:00', '—', '30.0 h'],
+    ]);
+    expect(entries?.map((row) => `${row.payer}->${row.payee} ${row.component} ${row.amount}`)).toEqual([
+      'platform->merchant refund ¥55.20',
+      'supplier->platform refund ¥55.20',
+      'platform->merchant return-freight ¥12.00',
+      'supplier->platform return-freight ¥12.00',
+    ]);
+    expect(io.text()).toContain('net: platform ¥0.00, merchant ¥67.20, supplier -¥67.20, carrier ¥0.00');
+    expect(claim?.map((row) => `${row.party} ${row.amount} ${row.basis}`)).toEqual([
+      'platform ¥255.00 carrier-remainder',
+      'carrier ¥45.00 carrier-claim',
+      'carrier ¥10.00 rule',
+    ]);
+    expect(defects).toEqual([
+      {
+        supplier: 'SUP-云岭',
+        sku: 'PUER-357G',
+        defective: '3 of 10',
+        refund: '¥55.20',
+        'response time': '10.0 h',
+        'SLA breached': 'no',
+      },
+    ]);
+  });
+});

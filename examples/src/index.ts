@@ -4,8 +4,9 @@
  *
  * @packageDocumentation
  */
-import * as credit from './credit.js';
+import * as aftersales from './aftersales.js';
 import * as analytics from './analytics.js';
+import * as credit from './credit.js';
 import * as crm from './crm.js';
 import * as eventOutbox from './event-outbox.js';
 import type { Example } from './example.js';
@@ -21,7 +22,7 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'credit', 'crm', 'analytics']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'credit', 'crm', 'analytics', 'aftersales']
  */
 export const EXAMPLES: readonly Example[] = Object.freeze([
   moneyAllocation,
@@ -33,6 +34,7 @@ export const EXAMPLES: readonly Example[] = Object.freeze([
   credit,
   crm,
   analytics,
+  aftersales,
 ]);
 
 /**

@@ -158,7 +158,10 @@ function end(
   reason: 'stop' | 'cancel' | 'reset',
   calendars: SlaCalendars,
 ): void {
+  // A cycle that ends while running keeps the deadline it ran against; a paused one, its breach (if any).
+  const deadline = cycle.state === 'running' ? cycle.deadline : cycle.breachedAt;
   stopCounting(clock, cycle, at, calendars);
+  cycle.deadline = deadline;
   cycle.pausedAt = null;
   cycle.state = state;
   cycle.endedAt = at;

@@ -44,7 +44,10 @@ export interface SlaCycle {
   /** When the current pause began; `null` unless paused. */
   pausedAt: Date | null;
   pauseCount: number;
-  /** While running: when the target is reached. Fixed at `breachedAt` after a breach; otherwise `null` unless running. */
+  /**
+   * While running: when the target is reached. Fixed at `breachedAt` after a breach. Paused:
+   * `null` (unless breached). Ended: the deadline it was running against when it ended.
+   */
   deadline: Date | null;
   /** While running and not yet warned: when `sla.warning` is due. */
   warningAt: Date | null;
