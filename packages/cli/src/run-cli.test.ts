@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AftersalesTourResult } from './demo/aftersales-tour.js';
 import type { AnalyticsTourResult } from './demo/analytics-tour.js';
 import type { CreditTourResult } from './demo/credit-tour.js';
 import type { CrmTourResult } from './demo/crm-tour.js';
@@ -52,6 +53,7 @@ interface DemoJson {
   credit: CreditTourResult;
   crm: CrmTourResult;
   analytics: AnalyticsTourResult;
+  aftersales: AftersalesTourResult;
   storage: {
     kind: string;
     command: {
@@ -195,6 +197,35 @@ function expectCredit(credit: CreditTourResult, kind: string) {
 }
 
 /** The CRM and analytics sections: the published CDNOW numbers, idempotent follow-ups, hand-checked reports. */
+/** The after-sales section: deadlines on the China calendar, the holiday breaches, the settlement. */
+function expectAftersales(aftersales: AftersalesTourResult, kind: string) {
+  expect(aftersales.kind).toBe(kind);
+  expect(aftersales.calendar).toEqual({ workingDays2025: 248, oneWorkingDayAfter20250930: '2025-10-09' });
+  expect(aftersales.deadlines).toEqual({
+    firstResponse: '2025-09-30T06:00:00.000Z',
+    intervention: '2025-10-01T02:00:00.000Z',
+    resolution: '2025-10-17T02:00:00.000Z',
+  });
+  expect(aftersales.breaches).toEqual([
+    { metric: 'first-response', at: '2025-09-30T06:00:00.000Z' },
+    { metric: 'intervention', at: '2025-10-01T02:00:00.000Z' },
+  ]);
+  expect(aftersales.escalations).toBe(6);
+  expect(aftersales.totals.map((t) => `${t.party} ${t.amount.amount}`)).toEqual([
+    'platform 0.00',
+    'merchant 67.20',
+    'supplier -67.20',
+    'carrier 0.00',
+  ]);
+  expect(aftersales.events.byType).toMatchObject({
+    'case.opened': 1,
+    'sla.breached': 2,
+    'case.resolved': 1,
+    'case.closed': 1,
+  });
+  expect(aftersales.ok).toBe(true);
+}
+
 function expectCrmAndAnalytics(crm: CrmTourResult, analytics: AnalyticsTourResult, kind: string) {
   expect(crm.kind).toBe(kind);
   expect(crm.customers).toBe(2000);
@@ -298,6 +329,7 @@ describe('runCli demo', () => {
       credit: true,
       crm: true,
       analytics: true,
+      aftersales: true,
     });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
@@ -333,6 +365,7 @@ describe('runCli demo', () => {
     expectLogistics(result.logistics, 'memory');
     expectCredit(result.credit, 'memory');
     expectCrmAndAnalytics(result.crm, result.analytics, 'memory');
+    expectAftersales(result.aftersales, 'memory');
   });
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
@@ -412,7 +445,8 @@ describe('runCli demo on PGlite', () => {
       a.inventory.events.committed +
       a.logistics.events.committed +
       a.credit.events.committed +
-      a.crm.followUps.events;
+      a.crm.followUps.events +
+      a.aftersales.events.committed;
     expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
     // Its own SKU code each run: the same numbers again on the same data.
@@ -424,6 +458,9 @@ describe('runCli demo on PGlite', () => {
     expect(b.logistics.tracking.shipmentId).not.toBe(a.logistics.tracking.shipmentId);
     expectCredit(a.credit, 'pglite');
     expectCrmAndAnalytics(a.crm, a.analytics, 'pglite');
+    expectAftersales(a.aftersales, 'pglite');
+    expectAftersales(b.aftersales, 'pglite');
+    expect(b.aftersales.caseId).not.toBe(a.aftersales.caseId);
     expectCredit(b.credit, 'pglite');
     expect(b.credit.lineId).not.toBe(a.credit.lineId);
   }, 120_000);
@@ -457,12 +494,14 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
       expectLogistics(result.logistics, 'postgres');
       expectCredit(result.credit, 'postgres');
       expectCrmAndAnalytics(result.crm, result.analytics, 'postgres');
+      expectAftersales(result.aftersales, 'postgres');
       before +=
         202 +
         result.inventory.events.committed +
         result.logistics.events.committed +
         result.credit.events.committed +
-        result.crm.followUps.events;
+        result.crm.followUps.events +
+        result.aftersales.events.committed;
     }
   }, 60_000);
 });
@@ -498,6 +537,7 @@ describe('runCli example', () => {
       'credit',
       'crm',
       'analytics',
+      'aftersales',
     ])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
@@ -513,6 +553,7 @@ describe('runCli example', () => {
       'credit',
       'crm',
       'analytics',
+      'aftersales',
     ]);
   });
 
@@ -521,7 +562,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit, crm, analytics\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit, crm, analytics, aftersales\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import type { AftersalesStorage } from '@s2b2b/aftersales';
 import { isS2b2bError } from '@s2b2b/core';
 import type { CreditStorage } from '@s2b2b/credit';
 import type { CrmStorage } from '@s2b2b/crm';
@@ -33,7 +34,7 @@ export interface StoragePlan {
 /** A storage the CLI opened, with what to show about it and how to release it. */
 export interface OpenedStorage extends StoragePlan {
   /** The core ports and every domain store (`storage.inventory`, …): both adapters implement them all. */
-  storage: InventoryStorage & TrackingStorage & CreditStorage & CrmStorage;
+  storage: InventoryStorage & TrackingStorage & CreditStorage & CrmStorage & AftersalesStorage;
   /** Closes the storage and whatever the CLI opened for it (PGlite, the pool). */
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { formatMoney, Money, systemClock } from '@s2b2b/core';
 import type { Command } from '../command.js';
+import { type AftersalesTourResult, aftersalesTour } from '../demo/aftersales-tour.js';
 import { type AnalyticsTourResult, analyticsTour } from '../demo/analytics-tour.js';
 import { type CreditTourResult, creditTour } from '../demo/credit-tour.js';
 import { type CrmTourResult, crmTour } from '../demo/crm-tour.js';
@@ -26,7 +27,7 @@ export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
   summary:
-    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics',
+    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics, after-sales',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -46,6 +47,9 @@ export const demoCommand: Command = {
     'Then CRM: 2,000 seeded customers summarised, RFM-segmented and fitted with BG/NBD, the',
     'published CDNOW prediction, and follow-up tasks planned on the storage (a second run adds none);',
     'and analytics: a monthly trend with MoM and YoY, 动销率, sell-through, turnover and ABC.',
+    'Last, after-sales on the storage: a quality return opened before the National Day holiday on',
+    'the China calendar, its SLA clocks breaching and escalating at their exact instants, and the',
+    "refund (the line's promotion discount reversed) settled to the cent among the parties.",
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -77,6 +81,7 @@ export const demoCommand: Command = {
     let credit: CreditTourResult;
     let crm: CrmTourResult;
     let analytics: AnalyticsTourResult;
+    let aftersales: AftersalesTourResult;
     try {
       storage = await storageTour({
         out,
@@ -91,6 +96,7 @@ export const demoCommand: Command = {
       credit = await creditTour({ out, session });
       crm = await crmTour({ out, session, seed: flags.seed });
       analytics = analyticsTour(out);
+      aftersales = await aftersalesTour({ out, session });
     } finally {
       await session.close();
     }
@@ -112,6 +118,7 @@ export const demoCommand: Command = {
       credit: credit.ok,
       crm: crm.ok,
       analytics: analytics.ok,
+      aftersales: aftersales.ok,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -156,6 +163,11 @@ export const demoCommand: Command = {
     out.line(
       `  ${mark(checks.analytics)} trend ${analytics.months.map((m) => m.period).join(', ')}; 动销率 ${analytics.activeSkuRate}, sell-through ${analytics.sellThrough}, ${analytics.turnover.turnover} turns`,
     );
+    const [firstBreach] = aftersales.breaches;
+    out.line(
+      `  ${mark(checks.aftersales)} ${aftersales.caseId} on the China calendar: ${aftersales.breaches.length} SLA breaches over the holiday (first ${firstBreach?.metric}), ${aftersales.escalations} escalations; ` +
+        `the refund settled to the cent on ${aftersales.kind} (merchant ${formatMoney(Money.fromJSON(aftersales.totals.find((t) => t.party === 'merchant')!.amount))})`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -174,6 +186,10 @@ export const demoCommand: Command = {
         },
         { command: 's2b2b example crm', what: 'segments, follow-ups, recommendations, lifetime value' },
         { command: 's2b2b example analytics', what: 'sales trend, 动销率, sell-through, ABC/XYZ, cohorts' },
+        {
+          command: 's2b2b example aftersales',
+          what: 'SLA clocks on the China calendar, liability, a refund to the cent',
+        },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
         { command: 's2b2b demo --pg-url postgres://…', what: 'the same tour on your PostgreSQL' },
@@ -199,6 +215,7 @@ export const demoCommand: Command = {
       credit,
       crm,
       analytics,
+      aftersales,
       elapsedMs,
     };
   },
