@@ -33,6 +33,13 @@ export interface Instance {
   angle: Float64Array | null;
   /** Time windows, depot hours or a route duration limit exist. */
   hasTime: boolean;
+  /** Some vehicle type has a route duration limit. */
+  hasMaxDuration: boolean;
+  /**
+   * Travel times are exact Euclidean or haversine distances (possibly scaled by a speed), so they
+   * obey the triangle inequality (rounded or truncated ones may not).
+   */
+  metricTimes: boolean;
   /** Some vehicle type has a distance limit. */
   hasMaxDistance: boolean;
   /** dist[i][j] = dist[j][i] for all pairs. */
@@ -293,6 +300,10 @@ export function compileInstance(
       angle,
       hasTime,
       hasMaxDistance: types.some((t) => t.maxDistance !== undefined),
+      hasMaxDuration: types.some((t) => t.maxDuration !== undefined),
+      metricTimes:
+        (problem.distance === 'euclidean' || problem.distance === 'haversine') &&
+        problem.travelTime === undefined,
       symmetric,
       types: T,
       capacity,

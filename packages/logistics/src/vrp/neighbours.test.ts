@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compiled, solomonInstance } from '../../test/instances.js';
-import { granularNeighbours, proximity } from './neighbours.js';
+import { granularNeighbours, nearestIndices, proximity } from './neighbours.js';
 
 describe('granularNeighbours', () => {
   it("holds each customer's nearest ones and is symmetric", () => {
@@ -30,5 +31,28 @@ describe('granularNeighbours', () => {
     expect(proximity(instance, 2, 1)).toBeCloseTo(10 + 500, 9);
     const c101 = solomonInstance('C101');
     expect(granularNeighbours(c101, 20).every((list, i) => i === 0 || list.length >= 20)).toBe(true);
+  });
+});
+
+describe('nearestIndices', () => {
+  it('equals a full sort by score then index, without the customer itself', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }),
+        fc.nat(),
+        fc.nat(),
+        (values, selfRaw, kRaw) => {
+          const n = values.length;
+          const self = 1 + (selfRaw % n);
+          const k = kRaw % (n + 2);
+          const score = Float64Array.from([0, ...values]);
+          const expected = Array.from({ length: n }, (_, i) => i + 1)
+            .filter((j) => j !== self)
+            .sort((a, b) => score[a]! - score[b]! || a - b)
+            .slice(0, k);
+          expect(Array.from(nearestIndices(score, n, self, k, new Int32Array(n)))).toEqual(expected);
+        },
+      ),
+    );
   });
 });

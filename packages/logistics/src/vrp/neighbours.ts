@@ -33,21 +33,58 @@ export function granularNeighbours(instance: Instance, granularity: number): Int
   const k = Math.min(granularity, n - 1);
   const sets: Set<number>[] = [];
   for (let i = 0; i <= n; i++) sets.push(new Set());
-  const others = new Int32Array(Math.max(0, n - 1));
   const score = new Float64Array(n + 1);
+  const scratch = new Int32Array(n);
   for (let i = 1; i <= n; i++) {
-    let m = 0;
     for (let j = 1; j <= n; j++) {
-      if (j === i) continue;
-      others[m++] = j;
-      score[j] = Math.min(proximity(instance, i, j), proximity(instance, j, i));
+      score[j] =
+        j === i ? Number.POSITIVE_INFINITY : Math.min(proximity(instance, i, j), proximity(instance, j, i));
     }
-    const sorted = Array.from(others.subarray(0, m)).sort((a, b) => score[a]! - score[b]! || a - b);
-    for (let q = 0; q < k; q++) {
-      const j = sorted[q]!;
+    for (const j of nearestIndices(score, n, i, k, scratch)) {
       sets[i]!.add(j);
       sets[j]!.add(i);
     }
   }
   return sets.map((s) => Int32Array.from([...s].sort((a, b) => a - b)));
+}
+
+/**
+ * The `k` customers (1..n, excluding `self`) with the lowest `score`, in increasing order of score
+ * (ties by index): a quickselect partition then a sort of the k, O(n + k log k).
+ */
+export function nearestIndices(
+  score: Float64Array,
+  n: number,
+  self: number,
+  k: number,
+  scratch: Int32Array,
+): Int32Array {
+  let m = 0;
+  for (let j = 1; j <= n; j++) if (j !== self) scratch[m++] = j;
+  const less = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a < b);
+  const take = Math.min(k, m);
+  // Quickselect so that scratch[0..take) holds the smallest.
+  let lo = 0;
+  let hi = m - 1;
+  while (lo < hi && take < m) {
+    const pivot = scratch[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (less(scratch[i]!, pivot)) i++;
+      while (less(pivot, scratch[j]!)) j--;
+      if (i <= j) {
+        const t = scratch[i]!;
+        scratch[i] = scratch[j]!;
+        scratch[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (take - 1 <= j) hi = j;
+    else if (take - 1 >= i) lo = i;
+    else break;
+  }
+  const out = Array.from(scratch.subarray(0, take)).sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+  return Int32Array.from(out);
 }

@@ -20,6 +20,10 @@ export class Route {
   bTW: Float64Array;
   bE: Float64Array;
   bL: Float64Array;
+  /** Earliest departure from each position, leaving the depot at its opening (waiting allowed). */
+  eDep: Float64Array;
+  /** Latest start of service at each position that keeps the rest of the route on time. */
+  lStart: Float64Array;
   load = 0;
   distance = 0;
   timeWarp = 0;
@@ -50,6 +54,8 @@ export class Route {
     this.bTW = new Float64Array(capacity);
     this.bE = new Float64Array(capacity);
     this.bL = new Float64Array(capacity);
+    this.eDep = new Float64Array(capacity);
+    this.lStart = new Float64Array(capacity);
   }
 
   /** Makes room for `len` customers (len + 2 positions). Existing visits are kept. */
@@ -75,6 +81,8 @@ export class Route {
     this.bTW = grow(this.bTW);
     this.bE = grow(this.bE);
     this.bL = grow(this.bL);
+    this.eDep = grow(this.eDep);
+    this.lStart = grow(this.lStart);
   }
 }
 

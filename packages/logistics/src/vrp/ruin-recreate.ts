@@ -3,6 +3,7 @@ import type { SeedSolution } from './hgs.js';
 import { Individual } from './individual.js';
 import type { Instance } from './instance.js';
 import type { LocalSearch } from './local-search.js';
+import { nearestIndices } from './neighbours.js';
 
 /** Settings of the ruin-and-recreate search (Christiaens & Vanden Berghe 2020). */
 export interface RuinRecreateSettings {
@@ -103,7 +104,7 @@ export class RuinRecreate {
   }
 
   /** Penalties so large that the local search never accepts an infeasible move. */
-  private readonly strict: { load: number; time: number; distance: number };
+  readonly strict: { load: number; time: number; distance: number };
 
   /**
    * Starts from routes (those beyond `maxRoutes`, smallest first, are emptied), reinserts the
@@ -355,15 +356,12 @@ export function distanceAdjacency(instance: Instance, limit: number): Int32Array
   const n = instance.n;
   const out: Int32Array[] = [new Int32Array(0)];
   const k = Math.min(limit, n - 1);
-  const others = new Int32Array(Math.max(0, n - 1));
+  const score = new Float64Array(n + 1);
+  const scratch = new Int32Array(n);
   for (let i = 1; i <= n; i++) {
-    let m = 0;
-    for (let j = 1; j <= n; j++) if (j !== i) others[m++] = j;
     const row = i * instance.size;
-    const sorted = Array.from(others.subarray(0, m)).sort(
-      (a, b) => instance.dist[row + a]! - instance.dist[row + b]! || a - b,
-    );
-    out.push(Int32Array.from(sorted.slice(0, k)));
+    for (let j = 1; j <= n; j++) score[j] = instance.dist[row + j]!;
+    out.push(nearestIndices(score, n, i, k, scratch));
   }
   return out;
 }

@@ -29,13 +29,13 @@ const RESCUE_AT = 0.25;
 /** Share of the budget the genetic rescue may use. */
 const RESCUE_SHARE = 0.35;
 /** Share of the budget spent removing vehicles (`vehicles-then-distance`). */
-const FLEET_SHARE = 0.7;
+const FLEET_SHARE = 0.85;
 
 /**
  * The improvement phase of `solveVrp`: ruin and recreate (SISR) with the local search from the
  * start plan. When it holds no complete plan after a quarter of the budget (a tight fleet), the
  * penalised hybrid genetic search looks for one and the ruin and recreate resumes from it. With
- * `vehiclesFirst`, the first 70 % of the budget removes routes — a route goes each time every
+ * `vehiclesFirst`, the first 85 % of the budget removes routes — a route goes each time every
  * customer is served again — and the rest minimises distance with the fewest routes reached.
  */
 export function searchRoutes(
