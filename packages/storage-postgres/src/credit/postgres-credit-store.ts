@@ -139,6 +139,7 @@ const TRANSFER_COLUMNS = `sequence, id, kind, debit_account_id, credit_account_i
   expires_at, code, line_id, drawing_id, reference, command_scope, command_key, occurred_at`;
 const HOLD_COLUMNS = `transfer_id, debit_account_id, credit_account_id, amount, currency, expires_at, line_id,
   drawing_id, status, posted_amount, resolved_by, resolved_at`;
+const MAX = '9007199254740991';
 const DRAWING_COLUMNS = `id, line_id, currency, product, status, hold_id, requested, drawn, due_penalty, due_fees,
   due_interest, due_principal, repaid_penalty, repaid_fees, repaid_interest, repaid_principal, reference,
   due_date::text AS due_date, days_past_due, created_at, drawn_at, closed_at, details, version`;
@@ -379,6 +380,96 @@ export function creditTxPort(tx: SqlExecutor, schema: string): CreditTxPort {
     }));
   };
 
+  /**
+   * The one-transfer fast path (a draw, a refund, a repayment of one part): a single statement
+   * whose UPDATE of the transfer's one bounded account carries the `planTransfers` rules for it
+   * in its WHERE — checked again on the newest row version after any wait (Read Committed) — and
+   * inserts the transfer (and its hold) only if it matched. The other account must be unbounded
+   * and of the same currency, and the id new. When anything does not match, it returns
+   * `undefined` and writes nothing; the locking path then decides, and names the refusal.
+   */
+  const conditionalTransfer = async (
+    draft: Extract<TransferDraft, { kind: 'single' | 'pending' }>,
+  ): Promise<LedgerTransfer | undefined> => {
+    const pending = draft.kind === 'pending';
+    const { rows } = await tx.query<{ side: 'debit' | 'credit'; currency: string; sequence: Num }>(
+      `WITH pair AS (
+         SELECT d.id AS debit, d.unbounded AS debit_free, c.id AS credit, c.unbounded AS credit_free, d.currency
+           FROM ${t.accounts} d JOIN ${t.accounts} c ON c.id = $2 AND c.currency = d.currency
+          WHERE d.id = $1 AND d.unbounded <> c.unbounded
+            AND NOT EXISTS (SELECT 1 FROM ${t.transfers} x WHERE x.id = $4)
+       ),
+       debited AS (
+         UPDATE ${t.accounts} a
+            SET debits_pending = a.debits_pending + CASE WHEN $5 THEN $3::bigint ELSE 0 END,
+                debits_posted = a.debits_posted + CASE WHEN $5 THEN 0 ELSE $3::bigint END
+           FROM pair
+          WHERE a.id = pair.debit AND NOT pair.debit_free AND NOT a.debits_frozen
+            AND (a.debit_limit IS NULL OR a.debits_pending + a.debits_posted - a.credits_posted + $3::bigint <= a.debit_limit)
+            AND CASE WHEN $5 THEN a.debits_pending ELSE a.debits_posted END + $3::bigint <= ${MAX}
+         RETURNING 'debit'::text AS side, pair.currency
+       ),
+       credited AS (
+         UPDATE ${t.accounts} a
+            SET credits_pending = a.credits_pending + CASE WHEN $5 THEN $3::bigint ELSE 0 END,
+                credits_posted = a.credits_posted + CASE WHEN $5 THEN 0 ELSE $3::bigint END
+           FROM pair
+          WHERE a.id = pair.credit AND NOT pair.credit_free
+            AND (a.credit_limit IS NULL OR a.credits_pending + a.credits_posted - a.debits_posted + $3::bigint <= a.credit_limit)
+            AND CASE WHEN $5 THEN a.credits_pending ELSE a.credits_posted END + $3::bigint <= ${MAX}
+         RETURNING 'credit'::text AS side, pair.currency
+       ),
+       done AS (SELECT * FROM debited UNION ALL SELECT * FROM credited),
+       held AS (
+         INSERT INTO ${t.holds} (transfer_id, debit_account_id, credit_account_id, amount, currency, expires_at,
+           line_id, drawing_id, status)
+         SELECT $4, $1, $2, $3::bigint, done.currency, $6::timestamptz, $7, $8, 'pending' FROM done WHERE $5
+       )
+       INSERT INTO ${t.transfers} (id, kind, debit_account_id, credit_account_id, amount, currency, pending_id,
+         expires_at, code, line_id, drawing_id, reference, command_scope, command_key, occurred_at)
+       SELECT $4, $9, $1, $2, $3::bigint, done.currency, NULL, $6::timestamptz, $10, $7, $8, $11, $12, $13,
+              $14::timestamptz
+         FROM done
+       RETURNING 'done'::text AS side, currency, sequence`,
+      [
+        draft.debitAccountId,
+        draft.creditAccountId,
+        draft.amount,
+        draft.id,
+        pending,
+        pending ? (draft.expiresAt?.toISOString() ?? null) : null,
+        draft.lineId,
+        draft.drawingId,
+        draft.kind,
+        draft.code,
+        draft.reference,
+        draft.commandScope,
+        draft.commandKey,
+        draft.occurredAt.toISOString(),
+      ],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: draft.id,
+      kind: draft.kind,
+      debitAccountId: draft.debitAccountId,
+      creditAccountId: draft.creditAccountId,
+      amount: draft.amount,
+      currency: row.currency,
+      pendingId: null,
+      expiresAt: pending && draft.expiresAt ? new Date(draft.expiresAt.getTime()) : null,
+      code: draft.code,
+      lineId: draft.lineId,
+      drawingId: draft.drawingId,
+      reference: draft.reference,
+      commandScope: draft.commandScope,
+      commandKey: draft.commandKey,
+      occurredAt: new Date(draft.occurredAt.getTime()),
+      sequence: Number(row.sequence),
+    };
+  };
+
   const applyBatch = async (drafts: readonly LedgerDraft[], holds: Map<string, PendingHold>, now: Date) => {
     const accountIds = new Set<string>();
     for (const draft of drafts) {
@@ -436,6 +527,11 @@ export function creditTxPort(tx: SqlExecutor, schema: string): CreditTxPort {
     async createTransfers(drafts: readonly TransferDraft[], now: Date) {
       const checked = checkTransferDrafts(drafts);
       checkLedgerNow(now);
+      const only = checked.length === 1 ? checked[0]! : undefined;
+      if (only && (only.kind === 'single' || only.kind === 'pending')) {
+        const fast = await conditionalTransfer(only);
+        if (fast) return [fast];
+      }
       const created = new Set(checked.flatMap((draft) => (draft.kind === 'pending' ? [draft.id] : [])));
       const named = [
         ...new Set(

@@ -126,7 +126,8 @@ export async function drawOnLine(
       }),
     );
   }
-  await tx.credit.createTransfers(drafts, ctx.now);
+  // The drawing first: the line's principal row, which every draw on the line waits for, stays
+  // locked from the transfers to the commit, so the less that follows them the better.
   const drawing = await tx.credit.insertDrawing({
     id: drawingId,
     lineId: line.id,
@@ -153,6 +154,7 @@ export async function drawOnLine(
     closedAt: null,
     version: 1,
   });
+  await tx.credit.createTransfers(drafts, ctx.now);
   const amount = fromMinor(priced.principal, currency);
   const event: CreditEvent = held
     ? creditEvent(ctx, 'credit.draw_held', {
