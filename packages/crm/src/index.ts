@@ -117,7 +117,7 @@ export { MODEL_ERROR_CODES, type ModelErrorCode } from './models/errors.js';
 export { LOG_PARAMETER_LIMIT } from './models/fit-log-params.js';
 export type { ModelFit } from './models/fit-result.js';
 export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood } from './models/gamma-gamma.js';
-export { type GroupedRows, groupSummaryRows } from './models/group-rows.js';
+export { type GroupedRows, groupCheckedRows, groupSummaryRows } from './models/group-rows.js';
 export {
   fitParetoNbd,
   paretoNbdConditionalExpectedPurchases,

@@ -69,6 +69,8 @@ export function abcXyzMatrix(
   abc: readonly { sku: string; class: 'A' | 'B' | 'C' }[],
   xyz: readonly { sku: string; class: 'X' | 'Y' | 'Z' }[],
 ): { counts: Record<string, number>; skus: { sku: string; class: string }[] } {
+  parseInput(z.array(z.object({ sku: z.string().min(1), class: z.enum(['A', 'B', 'C']) })), abc, 'abc');
+  parseInput(z.array(z.object({ sku: z.string().min(1), class: z.enum(['X', 'Y', 'Z']) })), xyz, 'xyz');
   const variability = new Map(xyz.map((row) => [row.sku, row.class]));
   const counts: Record<string, number> = {};
   for (const a of ['A', 'B', 'C']) for (const b of ['X', 'Y', 'Z']) counts[a + b] = 0;

@@ -1,3 +1,4 @@
+import { ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { minimize, type Objective } from './minimize.js';
 
@@ -39,5 +40,17 @@ describe('minimize (BFGS, strong Wolfe)', () => {
       return v > 0 ? v - Math.log(v) : Number.NaN;
     };
     expect(minimize(f, [20]).x[0]).toBeCloseTo(1, 7);
+  });
+});
+
+describe('minimize input', () => {
+  it('refuses a start that is not finite numbers', () => {
+    const f: Objective = (x, g) => {
+      g[0] = 2 * x[0]!;
+      return x[0]! ** 2;
+    };
+    expect(() => minimize(f, [Number.NaN])).toThrow(ValidationError);
+    expect(() => minimize(f, [])).toThrow(ValidationError);
+    expect(() => minimize(f, [1], { maxIterations: 0 })).toThrow(ValidationError);
   });
 });

@@ -1,8 +1,21 @@
+import { parseInput, ValidationError } from '@s2b2b/core';
+import { z } from 'zod';
+
 /**
  * An objective with its gradient: returns f(x) and writes ∇f(x) into `grad`. It may return a
  * non-finite value where f is undefined; the line search then shortens the step.
+ *
+ * @example
+ * const square: Objective = (x, grad) => { grad[0] = 2 * x[0]!; return x[0]! ** 2; };
  */
 export type Objective = (x: Float64Array, grad: Float64Array) => number;
+
+const minimizeOptionsSchema = z
+  .object({
+    maxIterations: z.number().int().min(1).max(1_000_000).optional(),
+    gradientTolerance: z.number().positive().optional(),
+  })
+  .strict();
 
 /**
  * Options of {@link minimize}.
@@ -59,6 +72,9 @@ const C2 = 0.9;
  * minimize(rosenbrock, [-1.2, 1]).x // ≈ [1, 1]
  */
 export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+  if (typeof f !== 'function') throw ValidationError.field('f', 'Expected an objective function');
+  parseInput(z.array(z.number().finite()).min(1), Array.from(x0 ?? []), 'x0');
+  parseInput(minimizeOptionsSchema, options, 'options');
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.gradientTolerance ?? 1e-8;

@@ -5,7 +5,7 @@ import { digamma, lnBeta, lnGamma, logAddExp } from '../math/special.js';
 import { notIdentifiedError } from './errors.js';
 import { fitLogParams } from './fit-log-params.js';
 import type { ModelFit } from './fit-result.js';
-import { groupSummaryRows } from './group-rows.js';
+import { groupCheckedRows } from './group-rows.js';
 import {
   type BgNbdParams,
   bgNbdParamsSchema,
@@ -54,7 +54,7 @@ function rowLogLikelihood(r: number, alpha: number, a: number, b: number, x: num
 export function fitBgNbd(rows: readonly SummaryRow[], options: FitOptions = {}): ModelFit<BgNbdParams> {
   const checked = parseInput(summaryRowsSchema, rows, 'rows');
   const settings = parseInput(fitOptionsSchema, options, 'options');
-  const data = groupSummaryRows(checked);
+  const data = groupCheckedRows(checked);
   let repeat = 0;
   for (let i = 0; i < data.size; i++) repeat += data.frequency[i]! * data.weight[i]!;
   if (repeat === 0) {
@@ -198,7 +198,12 @@ export function bgNbdConditionalExpectedPurchases(
   return conditionalExpected(p, c.frequency, c.recency, c.T, time);
 }
 
-/** E[Y(t) | x, t_x, T] on checked values (shared with the CLV). */
+/**
+ * E[Y(t) | x, t_x, T] on values already checked (the CLV calls it per month without re-parsing).
+ *
+ * @example
+ * conditionalExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 2, 30.43, 38.86, 39) // 1.226
+ */
 export function conditionalExpected(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
   if (t === 0) return 0;
   const { r, alpha, a, b } = p;

@@ -1,3 +1,6 @@
+import { parseInput } from '@s2b2b/core';
+import { type SummaryRow, summaryRowsSchema } from './schemas.js';
+
 /**
  * Identical customers collapsed into one row with a weight: the columns of a grouped table.
  *
@@ -25,7 +28,17 @@ export interface GroupedRows {
  * @example
  * groupSummaryRows([{ frequency: 0, recency: 0, T: 10 }, { frequency: 0, recency: 0, T: 10 }]).weight // Float64Array [2]
  */
-export function groupSummaryRows(
+export function groupSummaryRows(rows: readonly SummaryRow[]): GroupedRows {
+  return groupCheckedRows(parseInput(summaryRowsSchema, rows, 'rows'));
+}
+
+/**
+ * {@link groupSummaryRows} on rows already checked (the fitters parse once).
+ *
+ * @example
+ * groupCheckedRows(parseInput(summaryRowsSchema, rows)).size
+ */
+export function groupCheckedRows(
   rows: readonly { frequency: number; recency: number; T: number; weight?: number | undefined }[],
 ): GroupedRows {
   const index = new Map<string, number>();

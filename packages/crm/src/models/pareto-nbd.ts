@@ -5,7 +5,7 @@ import { lnGamma, logAddExp, logSubExp } from '../math/special.js';
 import { notIdentifiedError } from './errors.js';
 import { fitLogParams, withNumericGradient } from './fit-log-params.js';
 import type { ModelFit } from './fit-result.js';
-import { groupSummaryRows } from './group-rows.js';
+import { groupCheckedRows } from './group-rows.js';
 import {
   type FitOptions,
   fitOptionsSchema,
@@ -82,7 +82,7 @@ export function fitParetoNbd(
 ): ModelFit<ParetoNbdParams> {
   const checked = parseInput(summaryRowsSchema, rows, 'rows');
   const settings = parseInput(fitOptionsSchema, options, 'options');
-  const data = groupSummaryRows(checked);
+  const data = groupCheckedRows(checked);
   let repeat = 0;
   for (let i = 0; i < data.size; i++) repeat += data.frequency[i]! * data.weight[i]!;
   if (repeat === 0) {
@@ -202,7 +202,12 @@ export function paretoNbdConditionalExpectedPurchases(
   return paretoConditionalExpected(p, c.frequency, c.recency, c.T, time);
 }
 
-/** E[Y(t) | x, t_x, T] on checked values (shared with the CLV). */
+/**
+ * E[Y(t) | x, t_x, T] under Pareto/NBD on values already checked (the CLV calls it per month).
+ *
+ * @example
+ * paretoConditionalExpected({ r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }, 26, 30.86, 31, 52) // 25.45
+ */
 export function paretoConditionalExpected(
   p: ParetoNbdParams,
   x: number,
