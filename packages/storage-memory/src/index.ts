@@ -13,3 +13,4 @@ export { MemoryTrackingStore } from './logistics/memory-tracking-store.js';
 export { MemoryEngine, type MemoryTxContext } from './memory-engine.js';
 export { createMemoryStorage, type MemoryStorage, type MemoryTx } from './memory-storage.js';
 export { MemoryProcurementStore } from './procurement/memory-procurement-store.js';
+export { MemoryPromotionsStore } from './promotions/memory-promotions-store.js';

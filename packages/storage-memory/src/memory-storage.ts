@@ -5,6 +5,7 @@ import type { CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingStorage, TrackingTx } from '@s2b2b/logistics';
 import type { ProcurementStorage, ProcurementTx } from '@s2b2b/procurement';
+import type { PromotionsStorage, PromotionsTx } from '@s2b2b/promotions';
 import { MemoryAftersalesStore } from './aftersales/memory-aftersales-store.js';
 import { MemoryCreditStore } from './credit/memory-credit-store.js';
 import { MemoryCrmStore } from './crm/memory-crm-store.js';
@@ -14,6 +15,7 @@ import { MemoryInventoryStore } from './inventory/memory-inventory-store.js';
 import { MemoryTrackingStore } from './logistics/memory-tracking-store.js';
 import { MemoryEngine } from './memory-engine.js';
 import { MemoryProcurementStore } from './procurement/memory-procurement-store.js';
+import { MemoryPromotionsStore } from './promotions/memory-promotions-store.js';
 
 /**
  * A memory transaction: the infrastructure ports and every domain's port (`tx.inventory`, ...),
@@ -22,7 +24,13 @@ import { MemoryProcurementStore } from './procurement/memory-procurement-store.j
  * @example
  * await storage.transaction(async (tx: MemoryTx) => tx.inventory.getPosition('WH-SH', 'TEA'));
  */
-export type MemoryTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx & ProcurementTx;
+export type MemoryTx = AftersalesTx &
+  InventoryTx &
+  TrackingTx &
+  CreditTx &
+  CrmTx &
+  ProcurementTx &
+  PromotionsTx;
 
 /**
  * The in-memory storage: every store port, kept in this process.
@@ -37,7 +45,8 @@ export interface MemoryStorage
     TrackingStorage,
     CreditStorage,
     CrmStorage,
-    ProcurementStorage {
+    ProcurementStorage,
+    PromotionsStorage {
   readonly kind: 'memory';
   /** The transaction engine, for hosts that add their own memory stores to the same transactions. */
   readonly engine: MemoryEngine;
@@ -53,6 +62,8 @@ export interface MemoryStorage
   readonly aftersales: MemoryAftersalesStore;
   /** Procurement: suppliers, agreements, buying rounds, awards, read side (`tx.procurement` writes). */
   readonly procurement: MemoryProcurementStore;
+  /** Promotion caps and claims, read side (`tx.promotions` writes). */
+  readonly promotions: MemoryPromotionsStore;
   transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T>;
 }
 
@@ -75,6 +86,7 @@ export function createMemoryStorage(): MemoryStorage {
   const crm = new MemoryCrmStore(engine);
   const aftersales = new MemoryAftersalesStore(engine);
   const procurement = new MemoryProcurementStore(engine);
+  const promotions = new MemoryPromotionsStore(engine);
   return {
     kind: 'memory',
     engine,
@@ -86,6 +98,7 @@ export function createMemoryStorage(): MemoryStorage {
     tracking,
     aftersales,
     procurement,
+    promotions,
     transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T> {
       return engine.transaction((ctx) =>
         fn({
@@ -98,6 +111,7 @@ export function createMemoryStorage(): MemoryStorage {
           tracking: tracking.port(ctx),
           aftersales: aftersales.port(ctx),
           procurement: procurement.port(ctx),
+          promotions: promotions.port(ctx),
         }),
       );
     },

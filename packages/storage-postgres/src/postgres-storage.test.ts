@@ -34,6 +34,7 @@ for (const target of testTargets()) {
       'inventory/0001_stock',
       'logistics/0001_tracking',
       'procurement/0001_rounds',
+      'promotions/0001_caps',
     ];
 
     it('migrates once; a second run applies nothing', async () => {
@@ -116,6 +117,16 @@ for (const target of testTargets()) {
         'procurement_requests',
         'procurement_rounds',
         'procurement_suppliers',
+      ]);
+      expect(await storage.migrate({ domains: ['promotions'] })).toEqual({
+        applied: ['promotions/0001_caps'],
+        alreadyApplied: [ALL[0]],
+      });
+      expect((await tables()).filter((name) => name.startsWith('promotions_'))).toEqual([
+        'promotions_cap_usage',
+        'promotions_caps',
+        'promotions_claim_entries',
+        'promotions_claims',
       ]);
       expect(await storage.migrate({ domains: ['credit'] })).toEqual({
         applied: ['credit/0001_ledger'],

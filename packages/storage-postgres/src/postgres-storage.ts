@@ -7,6 +7,7 @@ import type { CrmReader, CrmStorage, CrmTx } from '@s2b2b/crm';
 import type { InventoryReader, InventoryStorage, InventoryTx } from '@s2b2b/inventory';
 import type { TrackingReader, TrackingStorage, TrackingTx } from '@s2b2b/logistics';
 import type { ProcurementReader, ProcurementStorage, ProcurementTx } from '@s2b2b/procurement';
+import type { PromotionsReader, PromotionsStorage, PromotionsTx } from '@s2b2b/promotions';
 import { aftersalesReader, aftersalesTxPort } from './aftersales/postgres-aftersales-store.js';
 import { creditReader, creditTxPort } from './credit/postgres-credit-store.js';
 import { crmReader, crmTxPort } from './crm/postgres-crm-store.js';
@@ -16,6 +17,7 @@ import { inventoryReader, inventoryTxPort } from './inventory/postgres-inventory
 import { trackingReader, trackingTxPort } from './logistics/postgres-tracking-store.js';
 import { type MigrationReport, runMigrations } from './migrations.js';
 import { procurementReader, procurementTxPort } from './procurement/postgres-procurement-store.js';
+import { promotionsReader, promotionsTxPort } from './promotions/postgres-promotions-store.js';
 import { type RetryOptions, withRetry } from './retry.js';
 import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
 import {
@@ -49,7 +51,13 @@ export interface TransactionOptions {
  * @example
  * await storage.transaction(async (tx: PostgresTx) => tx.inventory.lockPositions([{ warehouseId: 'WH-SH', sku: 'TEA' }]));
  */
-export type PostgresTx = AftersalesTx & InventoryTx & TrackingTx & CreditTx & CrmTx & ProcurementTx;
+export type PostgresTx = AftersalesTx &
+  InventoryTx &
+  TrackingTx &
+  CreditTx &
+  CrmTx &
+  ProcurementTx &
+  PromotionsTx;
 
 /** Every store port on PostgreSQL. */
 export interface PostgresStorage
@@ -59,7 +67,8 @@ export interface PostgresStorage
     TrackingStorage,
     CreditStorage,
     CrmStorage,
-    ProcurementStorage {
+    ProcurementStorage,
+    PromotionsStorage {
   readonly kind: 'postgres' | 'pglite';
   /** The schema every table lives in. */
   readonly schema: string;
@@ -78,6 +87,8 @@ export interface PostgresStorage
   readonly crm: CrmReader;
   /** Procurement (suppliers, agreements, rounds, awards), read side (`tx.procurement` writes); needs the `procurement` migrations. */
   readonly procurement: ProcurementReader;
+  /** Promotion caps and claims, read side (`tx.promotions` writes); needs the `promotions` migrations. */
+  readonly promotions: PromotionsReader;
   /** Runs raw SQL in the storage's current transaction (or on the client) — for host extensions and tests. */
   readonly sql: SqlExecutor;
 }
@@ -133,6 +144,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     credit: creditTxPort(tx, quoted),
     crm: crmTxPort(tx, quoted),
     procurement: procurementTxPort(tx, quoted),
+    promotions: promotionsTxPort(tx, quoted),
   });
 
   const transaction = async <T>(fn: (tx: PostgresTx) => Promise<T>, txOptions: TransactionOptions = {}) => {
@@ -178,6 +190,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): Postgres
     credit: creditReader(currentExecutor, quoted),
     crm: crmReader(currentExecutor, quoted),
     procurement: procurementReader(currentExecutor, quoted),
+    promotions: promotionsReader(currentExecutor, quoted),
     idempotency: {
       async get(scope: string, key: string): Promise<IdempotencyRecord | null> {
         return readRecord(currentExecutor, quoted, scope, key);

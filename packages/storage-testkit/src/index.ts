@@ -10,6 +10,7 @@ import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
 import type { ProcurementStorage } from '@s2b2b/procurement';
+import type { PromotionsStorage } from '@s2b2b/promotions';
 import {
   type AftersalesConformanceOptions,
   describeAftersalesConformance,
@@ -31,6 +32,10 @@ import {
   describeProcurementConformance,
   type ProcurementConformanceOptions,
 } from './procurement/procurement-conformance.js';
+import {
+  describePromotionsConformance,
+  type PromotionsConformanceOptions,
+} from './promotions/promotions-conformance.js';
 import { describeTransactionConformance } from './transaction-conformance.js';
 
 export type { AftersalesConcurrencyOptions } from './aftersales/aftersales-concurrency-conformance.js';
@@ -102,6 +107,20 @@ export {
   procurementScenario,
 } from './procurement/procurement-fixtures.js';
 export type { ProcurementPropertyOptions } from './procurement/procurement-property-conformance.js';
+export { CapModel, type CapModelOutcome } from './promotions/cap-model.js';
+export type { PromotionsConcurrencyOptions } from './promotions/promotions-concurrency-conformance.js';
+export {
+  describePromotionsConformance,
+  type PromotionsConformanceOptions,
+} from './promotions/promotions-conformance.js';
+export {
+  codeOf,
+  PROMOTIONS_NOW,
+  type PromotionsScenario,
+  promotionOutcomeCode,
+  promotionsScenario,
+} from './promotions/promotions-fixtures.js';
+export type { PromotionsPropertyOptions } from './promotions/promotions-property-conformance.js';
 export { describeTransactionConformance } from './transaction-conformance.js';
 
 /**
@@ -116,7 +135,8 @@ export type KitStorage = AftersalesStorage &
   TrackingStorage &
   CrmStorage &
   CreditStorage &
-  ProcurementStorage;
+  ProcurementStorage &
+  PromotionsStorage;
 
 /**
  * Options of `runAllConformance`: the shared ones, plus each domain's under its name.
@@ -131,6 +151,7 @@ export interface AllConformanceOptions extends ConformanceOptions {
   credit?: CreditConformanceOptions;
   aftersales?: AftersalesConformanceOptions;
   procurement?: ProcurementConformanceOptions;
+  promotions?: PromotionsConformanceOptions;
 }
 
 /**
@@ -154,4 +175,5 @@ export function runAllConformance(
   describeCreditConformance(name, factory, { parallelism: options.parallelism, ...options.credit });
   describeAftersalesConformance(name, factory, { parallelism: options.parallelism, ...options.aftersales });
   describeProcurementConformance(name, factory, { parallelism: options.parallelism, ...options.procurement });
+  describePromotionsConformance(name, factory, { parallelism: options.parallelism, ...options.promotions });
 }

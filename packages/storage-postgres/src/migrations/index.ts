@@ -5,6 +5,7 @@ import { sql as crm0001 } from './crm/0001_follow_ups.js';
 import { sql as inventory0001 } from './inventory/0001_stock.js';
 import { sql as logistics0001 } from './logistics/0001_tracking.js';
 import { sql as procurement0001 } from './procurement/0001_rounds.js';
+import { sql as promotions0001 } from './promotions/0001_caps.js';
 
 /** One versioned migration of one domain; `sql` holds `{{schema}}` placeholders. */
 export interface MigrationDefinition {
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly MigrationDefinition[] = Object.freeze([
   { domain: 'logistics', version: 1, name: 'tracking', sql: logistics0001 },
   { domain: 'procurement', version: 1, name: 'rounds', sql: procurement0001 },
   { domain: 'aftersales', version: 1, name: 'cases', sql: aftersales0001 },
+  { domain: 'promotions', version: 1, name: 'caps', sql: promotions0001 },
 ]);
