@@ -151,6 +151,7 @@ export {
   simulateGammaGammaSpend,
   simulateSpendSchema,
 } from './models/simulate.js';
+export { expectedCumulativePurchases, trackingInputSchema } from './models/tracking.js';
 export {
   associationOptionsSchema,
   basketsSchema,
