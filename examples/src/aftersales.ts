@@ -38,6 +38,12 @@ const at = (text: string) => new Date(`${text}+08:00`);
 const yuan = (json: MoneyJson) => formatMoney(Money.fromJSON(json));
 const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
 
+/**
+ * Runs the example, printing through `io`.
+ *
+ * @example
+ * await run({ log: console.log, table: console.table });
+ */
 export async function run(io: ExampleIo): Promise<void> {
   const calendar = chinaCalendar();
   io.log('The China calendar (Mon–Fri 09:00–18:00, holidays and make-up days as announced for 2024–2026):');
