@@ -24,7 +24,8 @@ const DATE_FIELDS = new Set([
 export function creditOutcomeCodec<T>(): OutcomeCodec<T> {
   return {
     encode: (value) => JSON.parse(JSON.stringify(value)) as JsonValue,
-    decode: (json) => revive(structuredClone(json)) as T,
+    // revive builds a new tree, so the stored JSON is never shared with the caller
+    decode: (json) => revive(json) as T,
   };
 }
 
