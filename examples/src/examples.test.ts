@@ -449,3 +449,53 @@ describe('aftersales', () => {
     ]);
   });
 });
+
+describe('procurement example', () => {
+  it('awards the pooled round at least cost and passes every fen back, nobody above alone', async () => {
+    const io = await runExample('procurement');
+    const [tiers, suppliers, award, merchants] = io.tables;
+    expect(tiers?.map((row) => [row.units, row['unit price']])).toEqual([
+      ['1-199', '¥5.20'],
+      ['200-499', '¥4.80'],
+      ['500+', '¥4.50'],
+    ]);
+    // 199 × 5.20 against 200 × 4.80
+    expect(io.text()).toContain('199 units cost ¥1,034.80, 200 units ¥960.00');
+    expect(suppliers?.map((row) => [row.supplier, row.licences, row.standing])).toEqual([
+      ['SUP-GM 光明乳业', 'valid', 'Excellent'],
+      ['SUP-MN 蒙牛乳业', 'valid', 'Average'],
+      ['SUP-XX 某乳品厂', 'DOCUMENT_EXPIRED', '—'],
+      ['SUP-BD 北大荒粮食', 'valid', 'Excellent'],
+      ['SUP-WL 五常粮油', 'valid', 'Very Poor (blocks awards)'],
+    ]);
+    // milk 630: 光明 at most 600 a month in packs of 12 (564 at the 500+ tier) and 蒙牛 66
+    // (its MOQ is 60): 2538.00 + 330.00; rice 90 at 北大荒's 80+ tier: 90 × 54.00
+    expect(award?.map((row) => [row.sku, row.supplier, row.units, row.amount])).toEqual([
+      ['MILK-1L', 'SUP-GM', 564, '¥2,538.00'],
+      ['MILK-1L', 'SUP-MN', 66, '¥330.00'],
+      ['RICE-5KG', 'SUP-BD', 90, '¥4,860.00'],
+    ]);
+    expect(io.text()).toContain('excluded AG-XX-MILK: DOCUMENT_EXPIRED');
+    expect(io.text()).toContain('excluded AG-WL-RICE: STANDING_BLOCKS_AWARDS');
+    // milk at 2868.00 / 630 a unit: 96 → 437.03 (alone: 85.94 of 光明's units at 5.20 and 10.06 of
+    // 蒙牛's at 5.00 = 446.91 + 50.29); Lotus Mart: 150 milk 682.86 + 40 rice 2160.00
+    expect(merchants?.map((row) => [row.merchant, row.alone, row.pays, row.saves])).toEqual([
+      ['Lotus Mart', '¥3,176.87', '¥2,842.86', '¥334.01'],
+      ['华东食品', '¥2,957.04', '¥2,712.57', '¥244.47'],
+      ['小王便利店', '¥497.20', '¥437.03', '¥60.17'],
+      ['阿芳小卖部', '¥124.31', '¥109.26', '¥15.05'],
+      ['鲜果仓', '¥1,821.49', '¥1,626.28', '¥195.21'],
+    ]);
+    expect(io.text()).toContain(
+      '✓ merchants pay ¥7,728.00 = purchase orders SUP-BD ¥4,860.00 + SUP-GM ¥2,538.00 + SUP-MN ¥330.00; ✓ nobody pays more than alone',
+    );
+    expect(io.text()).toContain('the round saves ¥848.91 of ¥8,576.91 (9.9 %)');
+    expect(io.text()).not.toContain('✗');
+  });
+
+  it('prints the same on every run (fixed clock, seeded ids)', async () => {
+    const a = await runExample('procurement');
+    const b = await runExample('procurement');
+    expect(a.text()).toBe(b.text());
+  });
+});

@@ -15,6 +15,7 @@ import * as idempotentCommand from './idempotent-command.js';
 import * as inventory from './inventory.js';
 import * as logistics from './logistics.js';
 import * as moneyAllocation from './money-allocation.js';
+import * as procurement from './procurement.js';
 
 export type { Example, ExampleIo, ExampleMeta } from './example.js';
 
@@ -22,7 +23,7 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'credit', 'crm', 'analytics', 'aftersales']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'credit', 'crm', 'analytics', 'aftersales', 'procurement']
  */
 export const EXAMPLES: readonly Example[] = Object.freeze([
   moneyAllocation,
@@ -35,6 +36,7 @@ export const EXAMPLES: readonly Example[] = Object.freeze([
   crm,
   analytics,
   aftersales,
+  procurement,
 ]);
 
 /**

@@ -7,6 +7,7 @@ import type { AnalyticsTourResult } from './demo/analytics-tour.js';
 import type { CreditTourResult } from './demo/credit-tour.js';
 import type { CrmTourResult } from './demo/crm-tour.js';
 import type { LogisticsTourResult } from './demo/logistics-tour.js';
+import type { ProcurementTourResult } from './demo/procurement-tour.js';
 import { captureIo } from './io.js';
 import { runCli } from './run-cli.js';
 
@@ -54,6 +55,7 @@ interface DemoJson {
   crm: CrmTourResult;
   analytics: AnalyticsTourResult;
   aftersales: AftersalesTourResult;
+  procurement: ProcurementTourResult;
   storage: {
     kind: string;
     command: {
@@ -226,6 +228,43 @@ function expectAftersales(aftersales: AftersalesTourResult, kind: string) {
   expect(aftersales.ok).toBe(true);
 }
 
+/** The procurement section: the exact award, every merchant's share to the fen, the same on every storage and rerun. */
+function expectProcurement(procurement: ProcurementTourResult, kind: string) {
+  expect(procurement.kind).toBe(kind);
+  expect(procurement.roundId).toMatch(/^R-[0-9a-f]{6}$/);
+  // milk 636: 光明 at most 600 a month in packs of 12 (576 at 4.50), 蒙牛 its MOQ of 60 at 5.00; rice 90 at 54.00
+  expect(procurement.award.map((l) => [l.sku, l.supplierId, l.quantity, l.tier, l.amount.amount])).toEqual([
+    ['MILK', 'GM', 576, 2, '2592.00'],
+    ['MILK', 'MN', 60, 0, '300.00'],
+    ['RICE', 'BD', 90, 1, '4860.00'],
+  ]);
+  expect(procurement.excluded).toEqual([{ agreementId: 'AG-XX-MILK', reasons: ['DOCUMENT_EXPIRED'] }]);
+  // 96 cartons at 2892.00 / 636 = 436.53; alone 86.94 of 光明's at 5.20 and 9.06 of 蒙牛's at 5.00
+  expect(
+    procurement.merchants.map((m) => [m.merchantId, m.alone.amount, m.pays.amount, m.saves.amount]),
+  ).toEqual([
+    ['Lotus Mart', '3208.27', '2869.36', '338.91'],
+    ['华东食品', '2956.54', '2711.32', '245.22'],
+    ['小王便利店', '497.40', '436.53', '60.87'],
+    ['阿芳小卖部', '124.36', '109.13', '15.23'],
+    ['鲜果仓', '1821.75', '1625.66', '196.09'],
+  ]);
+  expect(procurement.totals).toEqual({
+    cost: { amount: '7752.00', currency: 'CNY' },
+    standalone: { amount: '8608.32', currency: 'CNY' },
+    saving: { amount: '856.32', currency: 'CNY' },
+  });
+  expect(procurement.events.byType).toEqual({
+    'supplier.saved': 4,
+    'agreement.saved': 4,
+    'round.opened': 1,
+    'round.request_submitted': 5,
+    'round.closed': 1,
+    'po.created': 3,
+  });
+  expect([procurement.balanced, procurement.fair, procurement.ok]).toEqual([true, true, true]);
+}
+
 function expectCrmAndAnalytics(crm: CrmTourResult, analytics: AnalyticsTourResult, kind: string) {
   expect(crm.kind).toBe(kind);
   expect(crm.customers).toBe(2000);
@@ -330,6 +369,7 @@ describe('runCli demo', () => {
       crm: true,
       analytics: true,
       aftersales: true,
+      procurement: true,
     });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
@@ -366,6 +406,7 @@ describe('runCli demo', () => {
     expectCredit(result.credit, 'memory');
     expectCrmAndAnalytics(result.crm, result.analytics, 'memory');
     expectAftersales(result.aftersales, 'memory');
+    expectProcurement(result.procurement, 'memory');
   });
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
@@ -446,7 +487,8 @@ describe('runCli demo on PGlite', () => {
       a.logistics.events.committed +
       a.credit.events.committed +
       a.crm.followUps.events +
-      a.aftersales.events.committed;
+      a.aftersales.events.committed +
+      a.procurement.events.committed;
     expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
     // Its own SKU code each run: the same numbers again on the same data.
@@ -461,6 +503,9 @@ describe('runCli demo on PGlite', () => {
     expectAftersales(a.aftersales, 'pglite');
     expectAftersales(b.aftersales, 'pglite');
     expect(b.aftersales.caseId).not.toBe(a.aftersales.caseId);
+    expectProcurement(a.procurement, 'pglite');
+    expectProcurement(b.procurement, 'pglite');
+    expect(b.procurement.roundId).not.toBe(a.procurement.roundId);
     expectCredit(b.credit, 'pglite');
     expect(b.credit.lineId).not.toBe(a.credit.lineId);
   }, 120_000);
@@ -495,13 +540,15 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
       expectCredit(result.credit, 'postgres');
       expectCrmAndAnalytics(result.crm, result.analytics, 'postgres');
       expectAftersales(result.aftersales, 'postgres');
+      expectProcurement(result.procurement, 'postgres');
       before +=
         202 +
         result.inventory.events.committed +
         result.logistics.events.committed +
         result.credit.events.committed +
         result.crm.followUps.events +
-        result.aftersales.events.committed;
+        result.aftersales.events.committed +
+        result.procurement.events.committed;
     }
   }, 60_000);
 });
@@ -538,6 +585,7 @@ describe('runCli example', () => {
       'crm',
       'analytics',
       'aftersales',
+      'procurement',
     ])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
@@ -554,6 +602,7 @@ describe('runCli example', () => {
       'crm',
       'analytics',
       'aftersales',
+      'procurement',
     ]);
   });
 
@@ -562,7 +611,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit, crm, analytics, aftersales\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit, crm, analytics, aftersales, procurement\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);

@@ -7,6 +7,7 @@ import type { CreditStorage } from '@s2b2b/credit';
 import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
+import type { ProcurementStorage } from '@s2b2b/procurement';
 import type { GlobalFlags, StorageKind } from './command-line.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -34,7 +35,12 @@ export interface StoragePlan {
 /** A storage the CLI opened, with what to show about it and how to release it. */
 export interface OpenedStorage extends StoragePlan {
   /** The core ports and every domain store (`storage.inventory`, …): both adapters implement them all. */
-  storage: InventoryStorage & TrackingStorage & CreditStorage & CrmStorage & AftersalesStorage;
+  storage: InventoryStorage &
+    TrackingStorage &
+    CreditStorage &
+    CrmStorage &
+    AftersalesStorage &
+    ProcurementStorage;
   /** Closes the storage and whatever the CLI opened for it (PGlite, the pool). */
   close(): Promise<void>;
 }

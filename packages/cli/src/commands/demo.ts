@@ -8,6 +8,7 @@ import { type ForecastTourResult, forecastTour } from '../demo/forecast-tour.js'
 import { type InventoryTourResult, inventoryTour } from '../demo/inventory-tour.js';
 import { type LogisticsTourResult, logisticsTour } from '../demo/logistics-tour.js';
 import { moneyTour } from '../demo/money-tour.js';
+import { type ProcurementTourResult, procurementTour } from '../demo/procurement-tour.js';
 import { randomnessTour } from '../demo/randomness-tour.js';
 import { type StorageTourResult, storageTour } from '../demo/storage-tour.js';
 import { planStorage, storageSession } from '../storage.js';
@@ -27,7 +28,7 @@ export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
   summary:
-    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics, after-sales',
+    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics, after-sales, procurement',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -50,6 +51,9 @@ export const demoCommand: Command = {
     'Last, after-sales on the storage: a quality return opened before the National Day holiday on',
     'the China calendar, its SLA clocks breaching and escalating at their exact instants, and the',
     "refund (the line's promotion discount reversed) settled to the cent among the parties.",
+    'And procurement: five merchants pool milk and rice in a buying round on the storage; the',
+    'exact award buys across two suppliers under packs, MOQs and a capacity (one with an expired',
+    'licence left out), and each merchant pays the pooled price, never more than alone, to the cent.',
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -82,6 +86,7 @@ export const demoCommand: Command = {
     let crm: CrmTourResult;
     let analytics: AnalyticsTourResult;
     let aftersales: AftersalesTourResult;
+    let procurement: ProcurementTourResult;
     try {
       storage = await storageTour({
         out,
@@ -97,6 +102,7 @@ export const demoCommand: Command = {
       crm = await crmTour({ out, session, seed: flags.seed });
       analytics = analyticsTour(out);
       aftersales = await aftersalesTour({ out, session });
+      procurement = await procurementTour({ out, session });
     } finally {
       await session.close();
     }
@@ -119,6 +125,7 @@ export const demoCommand: Command = {
       crm: crm.ok,
       analytics: analytics.ok,
       aftersales: aftersales.ok,
+      procurement: procurement.ok,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -168,6 +175,9 @@ export const demoCommand: Command = {
       `  ${mark(checks.aftersales)} ${aftersales.caseId} on the China calendar: ${aftersales.breaches.length} SLA breaches over the holiday (first ${firstBreach?.metric}), ${aftersales.escalations} escalations; ` +
         `the refund settled to the cent on ${aftersales.kind} (merchant ${formatMoney(Money.fromJSON(aftersales.totals.find((t) => t.party === 'merchant')!.amount))})`,
     );
+    out.line(
+      `  ${mark(checks.procurement)} a buying round on ${procurement.kind}: ${procurement.merchants.length} merchants pay ${formatMoney(Money.fromJSON(procurement.totals.cost))} to ${procurement.purchaseOrders.length} suppliers, saving ${formatMoney(Money.fromJSON(procurement.totals.saving))}; nobody pays more than alone`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -189,6 +199,10 @@ export const demoCommand: Command = {
         {
           command: 's2b2b example aftersales',
           what: 'SLA clocks on the China calendar, liability, a refund to the cent',
+        },
+        {
+          command: 's2b2b example procurement',
+          what: 'a buying round: tiers, qualified suppliers, the exact award, savings',
         },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
@@ -216,6 +230,7 @@ export const demoCommand: Command = {
       crm,
       analytics,
       aftersales,
+      procurement,
       elapsedMs,
     };
   },

@@ -32,13 +32,60 @@ export function shareCost(
   standaloneOf: (filled: number) => bigint,
 ): bigint[] {
   const amounts = new Array<bigint>(filled.length).fill(0n);
-  if (total === 0n) return amounts;
+  for (const block of shareCostBlocks(total, filled, standaloneOf)) {
+    block.members.forEach((member, i) => {
+      amounts[member] = block.base + (i < block.extra ? 1n : 0n);
+    });
+  }
+  return amounts;
+}
+
+/**
+ * A block of equal fills and what each member pays: `base`, and one minor unit more for the
+ * first `extra` members (in request order).
+ *
+ * @example
+ * const { units, members, base, extra, standalone }: CostBlock = shareCostBlocks(total, fills, standaloneOf)[0]!;
+ */
+export interface CostBlock {
+  /** The fill shared by the members. */
+  units: number;
+  /** Positions of the members, in request order. */
+  members: number[];
+  base: bigint;
+  extra: number;
+  /** The stand-alone cost of the fill. */
+  standalone: bigint;
+}
+
+/**
+ * {@link shareCost} by block of equal fills (fills of 0 are left out: they pay nothing), so a
+ * caller can build one value per block instead of one per request.
+ *
+ * @example
+ * shareCostBlocks(1000n, [30, 30, 40], (f) => BigInt(f) * 12n)
+ * // [{ units: 30, members: [0, 1], base: 300n, extra: 0, standalone: 360n }, { units: 40, members: [2], base: 400n, extra: 0, standalone: 480n }]
+ */
+export function shareCostBlocks(
+  total: bigint,
+  filled: readonly number[],
+  standaloneOf: (filled: number) => bigint,
+): CostBlock[] {
   const groups = groupEqual(filled).filter((group) => group.key > 0);
   const classes = groups.map((group) => ({
     units: BigInt(group.key),
     size: BigInt(group.members.length),
     standalone: standaloneOf(group.key),
   }));
+  if (total === 0n) {
+    return groups.map((group, g) => ({
+      units: group.key,
+      members: group.members,
+      base: 0n,
+      extra: 0,
+      standalone: classes[g]!.standalone,
+    }));
+  }
   // water-filling: cap the classes whose stand-alone price per unit is below the level
   const byRatio = classes
     .map((_, index) => index)
@@ -68,11 +115,11 @@ export function shareCost(
     })),
     units,
   );
-  groups.forEach((group, g) => {
-    const { base, extra } = rounded[g]!;
-    group.members.forEach((member, i) => {
-      amounts[member] = base + (i < extra ? 1n : 0n);
-    });
-  });
-  return amounts;
+  return groups.map((group, g) => ({
+    units: group.key,
+    members: group.members,
+    base: rounded[g]!.base,
+    extra: rounded[g]!.extra,
+    standalone: classes[g]!.standalone,
+  }));
 }

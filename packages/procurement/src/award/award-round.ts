@@ -1,9 +1,10 @@
-import { getCurrency, type Money, parseInput } from '@s2b2b/core';
+import { getCurrency, Money, parseInput } from '@s2b2b/core';
 import { rationUnits } from '../allocation/ration.js';
 import { roundInBlocks } from '../allocation/round-in-blocks.js';
-import { shareCost } from '../allocation/share-cost.js';
+import { shareCostBlocks } from '../allocation/share-cost.js';
 import { standaloneCost } from '../allocation/standalone.js';
 import { compareCodePoints } from '../common/compare.js';
+import { type Period, periodStart } from '../common/periods.js';
 import { divRound, moneyFromScaled, pow10 } from '../common/scaled.js';
 import type { Agreement } from '../pricing/schemas.js';
 import { qualifyParsed } from '../qualification/qualify.js';
@@ -72,7 +73,7 @@ export function awardRound(input: AwardRoundInput): RoundAward {
 export function awardParsedRound(round: AwardRoundParsed): RoundAward {
   const currency = round.currency;
   const minorDigits = getCurrency(currency).minorDigits;
-  const money = moneyCache(currency);
+  const money = (minor: bigint) => Money.fromMinor(minor, currency);
   const suppliers = new Map<string, Supplier>(round.suppliers.map((s) => [s.supplierId, s]));
   const capacityUsed = new Map(round.capacityUsed.map((c) => [c.agreementId, c.used]));
   const agreementsBySku = new Map<string, Agreement[]>();
@@ -82,19 +83,57 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
     else agreementsBySku.set(agreement.sku, [agreement]);
   }
 
-  // request lines by SKU, in submission order
-  const linesBySku = new Map<string, { request: number; line: number; quantity: number }[]>();
-  round.requests.forEach((request, r) => {
-    request.lines.forEach((line, l) => {
-      const list = linesBySku.get(line.sku);
-      const entry = { request: r, line: l, quantity: line.quantity };
-      if (list) list.push(entry);
-      else linesBySku.set(line.sku, [entry]);
-    });
-  });
-  const results: { amount: bigint; standalone: bigint; filled: number }[][] = round.requests.map((request) =>
-    request.lines.map(() => ({ amount: 0n, standalone: 0n, filled: 0 })),
-  );
+  // request lines grouped by SKU (a counting sort), in submission order within each SKU; a
+  // line's position is its place in the allocations (requests in order, lines in order)
+  const skuIndex = new Map(round.skus.map((sku, index) => [sku.sku, index]));
+  const starts = new Int32Array(round.skus.length + 1);
+  let lineCount = 0;
+  for (const request of round.requests) {
+    for (const line of request.lines) {
+      starts[skuIndex.get(line.sku)! + 1]! += 1;
+      lineCount++;
+    }
+  }
+  for (let k = 1; k <= round.skus.length; k++) starts[k]! += starts[k - 1]!;
+  const regionIndex = new Map(round.regions.map((region, index) => [region, index]));
+  const slotOf = new Int32Array(lineCount);
+  const lineRegion = new Int32Array(lineCount);
+  const lineQuantity = new Int32Array(lineCount);
+  {
+    const cursor = starts.slice(0, round.skus.length);
+    let position = 0;
+    for (const request of round.requests) {
+      const region = regionIndex.get(request.region)!;
+      for (const line of request.lines) {
+        const slot = cursor[skuIndex.get(line.sku)!]!++;
+        slotOf[position++] = slot;
+        lineRegion[slot] = region;
+        lineQuantity[slot] = line.quantity;
+      }
+    }
+  }
+  // each slot's outcome, filled SKU by SKU and read back in request order: the fill, what it
+  // pays and costs alone (minor units), and its three amounts as indexes into `values`
+  const lineFill = new Int32Array(lineCount);
+  const linePaid = new Float64Array(lineCount);
+  const lineOwn = new Float64Array(lineCount);
+  const lineValues = new Int32Array(3 * lineCount);
+  const values: Money[] = [];
+  const value = (amount: Money) => values.push(amount) - 1;
+  // merchant totals in minor units as numbers (exact below 2^53; checked at the end)
+  const merchants = new Map<
+    string,
+    { requested: number; filled: number; amount: number; standalone: number }
+  >();
+  const periodStarts = new Map<string, Date>();
+  const capacityPeriodStart = (period: Period) => {
+    let start = periodStarts.get(period);
+    if (!start) {
+      start = periodStart(round.at, period, round.zone);
+      periodStarts.set(period, start);
+    }
+    return start;
+  };
 
   const skuAwards: SkuAward[] = [];
   const poLines = new Map<string, PurchaseOrderLine[]>();
@@ -104,29 +143,31 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
   let totalDemand = 0;
   let totalFilled = 0;
 
-  for (const roundSku of round.skus) {
+  round.skus.forEach((roundSku, k) => {
     const sku = roundSku.sku;
-    const requestLines = linesBySku.get(sku) ?? [];
-    const demand = requestLines.reduce((total, line) => total + line.quantity, 0);
+    const first = starts[k]!;
+    const count = starts[k + 1]! - first;
+    const requested = Array.from(lineQuantity.subarray(first, first + count));
+    let demand = 0;
+    for (const quantity of requested) demand += quantity;
     const { offers, excluded } = selectOffers(agreementsBySku.get(sku) ?? [], suppliers, {
       at: round.at,
       currency,
       regions: round.regions,
       needBy: round.needBy,
-      requiredDocuments: [...new Set([...round.requiredDocuments, ...roundSku.requiredDocuments])],
+      requiredDocuments:
+        roundSku.requiredDocuments.length === 0
+          ? round.requiredDocuments
+          : [...new Set([...round.requiredDocuments, ...roundSku.requiredDocuments])],
       zone: round.zone,
       capacityUsed,
+      capacityPeriodStart,
     });
     const { filled, lines } =
       demand > 0 && offers.length > 0
         ? awardSkuDemand(sku, demand, offers, minorDigits, round.rounding)
         : { filled: 0, lines: [] as AwardedQuantity[] };
-
-    const fills = rationUnits(
-      requestLines.map((line) => line.quantity),
-      filled,
-      round.rationing,
-    );
+    const fills = rationUnits(requested, filled, round.rationing);
     const cost = lines.reduce((total, line) => total + line.amountMinor, 0n);
     const standaloneByFill = new Map<number, bigint>();
     const standaloneOf = (f: number) => {
@@ -137,26 +178,44 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
       }
       return value;
     };
-    const amounts = shareCost(cost, fills, standaloneOf);
+    const blocks = shareCostBlocks(cost, fills, standaloneOf);
     let standalone = 0n;
-    requestLines.forEach((line, i) => {
-      const result = results[line.request]![line.line]!;
-      result.filled = fills[i]!;
-      result.amount = amounts[i]!;
-      result.standalone = standaloneOf(fills[i]!);
-      standalone += result.standalone;
-    });
-
+    const zero = value(money(0n));
+    for (let i = 0; i < count; i++) {
+      lineValues[3 * (first + i)] = zero;
+      lineValues[3 * (first + i) + 1] = zero;
+      lineValues[3 * (first + i) + 2] = zero;
+    }
+    // one Money per block value (base, base + 1 minor unit), shared by the block's members
+    for (const block of blocks) {
+      const alone = value(money(block.standalone));
+      const low = value(money(block.base));
+      const lowSaving = value(money(block.standalone - block.base));
+      const high = block.extra > 0 ? value(money(block.base + 1n)) : low;
+      const highSaving = block.extra > 0 ? value(money(block.standalone - block.base - 1n)) : lowSaving;
+      standalone += block.standalone * BigInt(block.members.length);
+      const own = Number(block.standalone);
+      const paid = Number(block.base);
+      block.members.forEach((member, m) => {
+        const slot = first + member;
+        const up = m < block.extra;
+        lineFill[slot] = block.units;
+        linePaid[slot] = up ? paid + 1 : paid;
+        lineOwn[slot] = own;
+        lineValues[3 * slot] = up ? high : low;
+        lineValues[3 * slot + 1] = alone;
+        lineValues[3 * slot + 2] = up ? highSaving : lowSaving;
+      });
+    }
     const awardLines: AwardLine[] = lines.map((line) => toAwardLine(sku, line, currency));
     // deliveries: each region's filled units split over the SKU's lines, line by line
-    const regionUnits = new Map<string, number>();
-    requestLines.forEach((line, i) => {
-      const region = round.requests[line.request]!.region;
-      regionUnits.set(region, (regionUnits.get(region) ?? 0) + fills[i]!);
-    });
+    const regionUnits = new Array<number>(round.regions.length).fill(0);
+    for (let i = 0; i < count; i++) regionUnits[lineRegion[first + i]!]! += fills[i]!;
     const deliveries = splitByRegion(
       lines.map((line) => line.quantity),
-      [...regionUnits].filter(([, units]) => units > 0),
+      round.regions.flatMap((region, r): [string, number][] =>
+        regionUnits[r]! > 0 ? [[region, regionUnits[r]!]] : [],
+      ),
     );
     lines.forEach((line, index) => {
       const supplierId = line.offer.supplier.supplierId;
@@ -181,7 +240,6 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
         });
       }
     });
-
     totalCost += cost;
     totalStandalone += standalone;
     totalDemand += demand;
@@ -199,53 +257,69 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
       excluded,
       eligible: offers.length,
     });
-  }
-
-  const allocations: LineAllocation[] = [];
-  const merchants = new Map<
-    string,
-    { requested: number; filled: number; amount: bigint; standalone: bigint }
-  >();
-  round.requests.forEach((request, r) => {
-    const merchant = merchants.get(request.merchantId) ?? {
-      requested: 0,
-      filled: 0,
-      amount: 0n,
-      standalone: 0n,
-    };
-    request.lines.forEach((line, l) => {
-      const result = results[r]![l]!;
-      allocations.push({
+  });
+  // the allocations in request order, and each merchant's totals
+  const allocations = new Array<LineAllocation>(lineCount);
+  let position = 0;
+  for (const request of round.requests) {
+    for (const line of request.lines) {
+      const slot = slotOf[position]!;
+      const fill = lineFill[slot]!;
+      allocations[position++] = {
         requestId: request.requestId,
         merchantId: request.merchantId,
         region: request.region,
         sku: line.sku,
         requested: line.quantity,
-        filled: result.filled,
-        unmet: line.quantity - result.filled,
-        amount: money(result.amount),
-        standalone: money(result.standalone),
-        saving: money(result.standalone - result.amount),
-      });
-      merchant.requested += line.quantity;
-      merchant.filled += result.filled;
-      merchant.amount += result.amount;
-      merchant.standalone += result.standalone;
-    });
-    merchants.set(request.merchantId, merchant);
-  });
+        filled: fill,
+        unmet: line.quantity - fill,
+        amount: values[lineValues[3 * slot]!]!,
+        standalone: values[lineValues[3 * slot + 1]!]!,
+        saving: values[lineValues[3 * slot + 2]!]!,
+      };
+      const merchant = merchants.get(request.merchantId);
+      if (merchant) {
+        merchant.requested += line.quantity;
+        merchant.filled += fill;
+        merchant.amount += linePaid[slot]!;
+        merchant.standalone += lineOwn[slot]!;
+      } else {
+        merchants.set(request.merchantId, {
+          requested: line.quantity,
+          filled: fill,
+          amount: linePaid[slot]!,
+          standalone: lineOwn[slot]!,
+        });
+      }
+    }
+  }
+  // a merchant past 2^53 minor units (beyond any real round) is summed again in bigint
+  const exactTotals = (merchantId: string) => {
+    let amount = 0n;
+    let standalone = 0n;
+    for (const a of allocations) {
+      if (a.merchantId !== merchantId) continue;
+      amount += a.amount.toMinorUnits();
+      standalone += a.standalone.toMinorUnits();
+    }
+    return { amount, standalone };
+  };
   const merchantList: MerchantAllocation[] = [...merchants]
     .sort(([a], [b]) => compareCodePoints(a, b))
-    .map(([merchantId, m]) => ({
-      merchantId,
-      requested: m.requested,
-      filled: m.filled,
-      amount: money(m.amount),
-      standalone: money(m.standalone),
-      saving: money(m.standalone - m.amount),
-      savingRate: m.standalone > 0n ? Number(m.standalone - m.amount) / Number(m.standalone) : 0,
-    }));
-
+    .map(([merchantId, m]) => {
+      const { amount, standalone } = Number.isSafeInteger(m.standalone)
+        ? { amount: BigInt(m.amount), standalone: BigInt(m.standalone) }
+        : exactTotals(merchantId);
+      return {
+        merchantId,
+        requested: m.requested,
+        filled: m.filled,
+        amount: money(amount),
+        standalone: money(standalone),
+        saving: money(standalone - amount),
+        savingRate: standalone > 0n ? Number(standalone - amount) / Number(standalone) : 0,
+      };
+    });
   const purchaseOrders: PurchaseOrderDraft[] = [...poLines]
     .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([supplierId, lines]) => ({
@@ -261,7 +335,6 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
   const qualification = round.suppliers.map((supplier) =>
     qualifyParsed(supplier, round.requiredDocuments, round.at, round.needBy),
   );
-
   return {
     roundId: round.roundId,
     currency,
@@ -339,18 +412,4 @@ function averagePrice(costMinor: bigint, filled: number, minorDigits: number, cu
     places,
     currency,
   );
-}
-
-/** Money from minor units, one object per distinct amount (they are immutable). */
-function moneyCache(currency: string): (minor: bigint) => Money {
-  const cache = new Map<bigint, Money>();
-  const minorDigits = getCurrency(currency).minorDigits;
-  return (minor) => {
-    let value = cache.get(minor);
-    if (value === undefined) {
-      value = moneyFromScaled(minor, minorDigits, currency);
-      if (cache.size < 100_000) cache.set(minor, value);
-    }
-    return value;
-  };
 }

@@ -25,6 +25,8 @@ export interface EligibilityContext {
   zone: string;
   /** Capacity already committed this period, by agreement id. */
   capacityUsed: ReadonlyMap<string, number>;
+  /** The start of the capacity period containing `at` (default `periodStart(at, period, zone)`). */
+  capacityPeriodStart?: (period: Period) => Date;
 }
 
 /**
@@ -186,7 +188,9 @@ export function selectOffers(
       const left = Math.max(0, agreement.capacity.quantity - used);
       max = Math.min(max, Math.floor(left / agreement.packSize) * agreement.packSize);
       capacity = {
-        periodStart: periodStart(context.at, agreement.capacity.period, context.zone),
+        periodStart:
+          context.capacityPeriodStart?.(agreement.capacity.period) ??
+          periodStart(context.at, agreement.capacity.period, context.zone),
         limit: agreement.capacity.quantity,
         period: agreement.capacity.period,
       };

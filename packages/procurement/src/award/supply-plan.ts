@@ -63,12 +63,25 @@ export interface SupplyPlan {
 export function planSupply(demand: number, offers: readonly SupplyOffer[]): SupplyPlan {
   const { usable, g, size } = dimensions(demand, offers);
   if (g === 0 || size === 0) return { filled: 0, cost: 0, quantities: offers.map(() => 0) };
+  const only = usable.indexOf(true);
+  if (usable.lastIndexOf(true) === only) {
+    // one usable offer: the most whole packs it can take, no search needed
+    const offer = offers[only]!;
+    const q = Math.floor(Math.min(demand, offer.max) / offer.pack) * offer.pack;
+    const quantities = offers.map(() => 0);
+    if (q < offer.min) return { filled: 0, cost: 0, quantities };
+    quantities[only] = q;
+    return { filled: q, cost: offerCost(offer, q), quantities };
+  }
 
   let best = new Float64Array(size + 1).fill(Number.POSITIVE_INFINITY);
   best[0] = 0;
   let next = new Float64Array(size + 1);
   const deque = new Int32Array(size + 1);
+  const values = new Float64Array(size + 1);
   const stages: { offer: number; choice: Int32Array }[] = [];
+  // totals the offers so far can reach at most: beyond it every entry is still infinite
+  let reach = 0;
 
   for (let j = 0; j < offers.length; j++) {
     if (!usable[j]) continue;
@@ -76,6 +89,7 @@ export function planSupply(demand: number, offers: readonly SupplyOffer[]): Supp
     const pack = offer.pack / g;
     const lo = Math.ceil(offer.min / g / pack) * pack;
     const hi = Math.min(Math.floor(offer.max / g / pack) * pack, Math.floor(size / pack) * pack);
+    reach = Math.min(size, reach + hi);
     next.set(best);
     const choice = new Int32Array(size + 1);
     if (lo <= hi) {
@@ -88,7 +102,7 @@ export function planSupply(demand: number, offers: readonly SupplyOffer[]): Supp
         );
         if (from > to) continue;
         const slope = segment.slope * g;
-        relaxSegment(best, next, choice, deque, size, pack, from, to, segment.intercept, slope);
+        relaxSegment(best, next, choice, deque, values, reach, pack, from, to, segment.intercept, slope);
       }
     }
     stages.push({ offer: j, choice });
@@ -143,6 +157,7 @@ function relaxSegment(
   next: Float64Array,
   choice: Int32Array,
   deque: Int32Array,
+  values: Float64Array,
   size: number,
   pack: number,
   from: number,
@@ -150,32 +165,68 @@ function relaxSegment(
   intercept: number,
   slope: number,
 ): void {
-  for (let residue = 0; residue < pack && residue <= size; residue++) {
+  const infinity = Number.POSITIVE_INFINITY;
+  if (pack === 1) {
+    // the common case after dividing by the packs' divisor: one pass, totals from `from` on
     let head = 0;
     let tail = 0;
-    for (let t = residue; t <= size; t += pack) {
+    for (let t = from; t <= size; t++) {
       const incoming = t - from;
-      if (incoming >= 0) {
-        const value = best[incoming]!;
-        if (value !== Number.POSITIVE_INFINITY) {
-          const h = value - slope * incoming;
-          // keep h strictly increasing from head to tail; on a tie the newer (smaller q) wins
-          while (tail > head && best[deque[tail - 1]!]! - slope * deque[tail - 1]! >= h) tail--;
-          deque[tail++] = incoming;
-        }
+      const value = best[incoming]!;
+      if (value !== infinity) {
+        const h = value - slope * incoming;
+        while (tail > head && values[tail - 1]! >= h) tail--;
+        deque[tail] = incoming;
+        values[tail] = h;
+        tail++;
       }
       const oldest = t - to;
       while (tail > head && deque[head]! < oldest) head++;
       if (tail > head) {
-        const s = deque[head]!;
-        const candidate = intercept + slope * t + (best[s]! - slope * s);
+        const candidate = intercept + slope * t + values[head]!;
         if (candidate < next[t]!) {
           next[t] = candidate;
-          choice[t] = t - s;
+          choice[t] = t - deque[head]!;
+        }
+      }
+    }
+    return;
+  }
+  for (let residue = 0; residue < pack && residue <= size; residue++) {
+    let head = 0;
+    let tail = 0;
+    // totals below `from` cannot use the segment: start at the first one of this residue from `from` on
+    const start = from + ((((residue - from) % pack) + pack) % pack);
+    for (let t = start; t <= size; t += pack) {
+      const incoming = t - from;
+      const value = best[incoming]!;
+      if (value !== infinity) {
+        const h = value - slope * incoming;
+        // keep h strictly increasing from head to tail; on a tie the newer (smaller q) wins
+        while (tail > head && values[tail - 1]! >= h) tail--;
+        deque[tail] = incoming;
+        values[tail] = h;
+        tail++;
+      }
+      const oldest = t - to;
+      while (tail > head && deque[head]! < oldest) head++;
+      if (tail > head) {
+        const candidate = intercept + slope * t + values[head]!;
+        if (candidate < next[t]!) {
+          next[t] = candidate;
+          choice[t] = t - deque[head]!;
         }
       }
     }
   }
+}
+
+/** The cost of `q` (> 0) on the offer's segments. */
+function offerCost(offer: SupplyOffer, q: number): number {
+  for (const segment of offer.segments) {
+    if (q >= segment.from && q <= segment.to) return segment.intercept + segment.slope * q;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 function gcd(a: number, b: number): number {

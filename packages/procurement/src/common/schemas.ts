@@ -1,7 +1,9 @@
 import { currencyCodeSchema, decimalStringSchema, roundingModeSchema } from '@s2b2b/core';
 import { z } from 'zod';
 
-const noNul = (value: string) => !value.includes('\u0000');
+/** Strings without NUL (PostgreSQL text cannot hold it). A regex check: cheaper than a refinement on millions of ids. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what it refuses
+const WITHOUT_NUL = /^[^\u0000]*$/;
 
 /**
  * The largest quantity one line may carry, and the largest pooled quantity of one SKU in a
@@ -31,7 +33,7 @@ export const procurementIdSchema = z
   .string()
   .min(1, 'Expected at least 1 character')
   .max(200, 'Expected at most 200 characters')
-  .refine(noNul, 'Must not contain NUL (U+0000)');
+  .regex(WITHOUT_NUL, 'Must not contain NUL (U+0000)');
 
 /**
  * A caller-chosen idempotency key: 1-200 characters, no NUL.
@@ -51,7 +53,7 @@ export const procurementTextSchema = z
   .string()
   .min(1, 'Expected at least 1 character')
   .max(500, 'Expected at most 500 characters')
-  .refine(noNul, 'Must not contain NUL (U+0000)');
+  .regex(WITHOUT_NUL, 'Must not contain NUL (U+0000)');
 
 /**
  * A quantity: a whole number of a SKU's base unit from 1 to {@link MAX_QUANTITY}.
