@@ -16,6 +16,8 @@ export interface VrpRun {
   bks: number;
   bksVehicles: number;
   wallMs: number;
+  /** CPU time the process got during the run (less than wall time on a busy machine). */
+  cpuMs: number;
   iterations: number;
 }
 
@@ -54,8 +56,8 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
  */
 export function distanceTable(runs: VrpRun[]): string {
   const lines = [
-    '| set | budget | runs | feasible | mean gap | median gap | max gap | BKS hits | routes (ours / BKS) | wall s | iterations |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| set | budget | runs | feasible | mean gap | median gap | max gap | BKS hits | routes (ours / BKS) | wall s | CPU s | iterations |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const byGroup = groupBy(runs, (r) => `${r.group}@${r.budgetMs}`);
   const all = groupBy(runs, (r) => `all@${r.budgetMs}`);
@@ -64,7 +66,7 @@ export function distanceTable(runs: VrpRun[]): string {
     const ok = rs.filter((r) => r.feasible);
     const gaps = ok.map((r) => gapPercent(r.cost, r.bks));
     lines.push(
-      `| ${group} | ${Number(budget) / 1000} s | ${rs.length} | ${pct((100 * ok.length) / rs.length, 0)} | ${pct(mean(gaps))} | ${pct(median(gaps))} | ${pct(Math.max(...gaps))} | ${gaps.filter((g) => g <= HIT).length} | ${mean(rs.map((r) => r.vehicles)).toFixed(2)} / ${mean(rs.map((r) => r.bksVehicles)).toFixed(2)} | ${(mean(rs.map((r) => r.wallMs)) / 1000).toFixed(2)} | ${Math.round(mean(rs.map((r) => r.iterations)))} |`,
+      `| ${group} | ${Number(budget) / 1000} s | ${rs.length} | ${pct((100 * ok.length) / rs.length, 0)} | ${pct(mean(gaps))} | ${pct(median(gaps))} | ${pct(Math.max(...gaps))} | ${gaps.filter((g) => g <= HIT).length} | ${mean(rs.map((r) => r.vehicles)).toFixed(2)} / ${mean(rs.map((r) => r.bksVehicles)).toFixed(2)} | ${(mean(rs.map((r) => r.wallMs)) / 1000).toFixed(2)} | ${(mean(rs.map((r) => r.cpuMs)) / 1000).toFixed(2)} | ${Math.round(mean(rs.map((r) => r.iterations)))} |`,
     );
   }
   return lines.join('\n');
@@ -76,8 +78,8 @@ export function distanceTable(runs: VrpRun[]): string {
  */
 export function vehiclesTable(runs: VrpRun[]): string {
   const lines = [
-    '| class | budget | runs | feasible | at BKS vehicles | vehicles (ours / BKS) | gap where vehicles equal | wall s |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| class | budget | runs | feasible | at BKS vehicles | vehicles (ours / BKS) | gap where vehicles equal | wall s | CPU s |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const byGroup = groupBy(runs, (r) => `${r.group}@${r.budgetMs}`);
   const all = groupBy(runs, (r) => `all@${r.budgetMs}`);
@@ -87,7 +89,7 @@ export function vehiclesTable(runs: VrpRun[]): string {
     const same = ok.filter((r) => r.vehicles === r.bksVehicles);
     const fewer = ok.filter((r) => r.vehicles < r.bksVehicles).length;
     lines.push(
-      `| ${group} | ${Number(budget) / 1000} s | ${rs.length} | ${pct((100 * ok.length) / rs.length, 0)} | ${same.length + fewer} / ${rs.length} (${pct((100 * (same.length + fewer)) / rs.length, 0)}) | ${mean(rs.map((r) => r.vehicles)).toFixed(2)} / ${mean(rs.map((r) => r.bksVehicles)).toFixed(2)} | ${pct(mean(same.map((r) => gapPercent(r.cost, r.bks))))} | ${(mean(rs.map((r) => r.wallMs)) / 1000).toFixed(2)} |`,
+      `| ${group} | ${Number(budget) / 1000} s | ${rs.length} | ${pct((100 * ok.length) / rs.length, 0)} | ${same.length + fewer} / ${rs.length} (${pct((100 * (same.length + fewer)) / rs.length, 0)}) | ${mean(rs.map((r) => r.vehicles)).toFixed(2)} / ${mean(rs.map((r) => r.bksVehicles)).toFixed(2)} | ${pct(mean(same.map((r) => gapPercent(r.cost, r.bks))))} | ${(mean(rs.map((r) => r.wallMs)) / 1000).toFixed(2)} | ${(mean(rs.map((r) => r.cpuMs)) / 1000).toFixed(2)} |`,
     );
   }
   return lines.join('\n');
@@ -96,12 +98,12 @@ export function vehiclesTable(runs: VrpRun[]): string {
 /** One row per instance (for the detailed output). */
 export function instanceTable(runs: VrpRun[]): string {
   const lines = [
-    '| instance | budget | seed | feasible | cost | BKS | gap | routes | BKS routes | wall s | iterations |',
-    '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| instance | budget | seed | feasible | cost | BKS | gap | routes | BKS routes | wall s | CPU s | iterations |',
+    '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of runs) {
     lines.push(
-      `| ${r.instance} | ${r.budgetMs / 1000} s | ${r.seed} | ${r.feasible ? 'yes' : '**no**'} | ${r.cost.toFixed(2)} | ${r.bks} | ${pct(gapPercent(r.cost, r.bks))} | ${r.vehicles} | ${r.bksVehicles} | ${(r.wallMs / 1000).toFixed(2)} | ${r.iterations} |`,
+      `| ${r.instance} | ${r.budgetMs / 1000} s | ${r.seed} | ${r.feasible ? 'yes' : '**no**'} | ${r.cost.toFixed(2)} | ${r.bks} | ${pct(gapPercent(r.cost, r.bks))} | ${r.vehicles} | ${r.bksVehicles} | ${(r.wallMs / 1000).toFixed(2)} | ${(r.cpuMs / 1000).toFixed(2)} | ${r.iterations} |`,
     );
   }
   return lines.join('\n');

@@ -8,7 +8,8 @@
  * Run: `pnpm bench vrp` (quick: 1 s per instance, seed 1, vehicles-first at 1 s — about 5 minutes)
  * or `VRP_BENCH=full pnpm bench vrp` (1 s and 10 s, seeds 1–3, vehicles-first at 10 s — hours on
  * one core). Narrow it with `VRP_BENCH_SETS=A,B,Solomon`, `VRP_BENCH_SEEDS=1,2`,
- * `VRP_BENCH_BUDGETS=1000,10000` (ms), `VRP_BENCH_VEHICLES_MS=10000`, `VRP_BENCH_DETAIL=1`.
+ * `VRP_BENCH_BUDGETS=1000,10000` (ms; `none` skips the distance runs), `VRP_BENCH_VEHICLES_MS=10000`
+ * (`0` skips the vehicles-first runs), `VRP_BENCH_DETAIL=1` (a row per run).
  */
 import { cpus } from 'node:os';
 import { parseInput } from '@s2b2b/core';
@@ -22,7 +23,7 @@ import { distanceTable, gapPercent, instanceTable, type VrpRun, vehiclesTable } 
 const env = process.env;
 const full = env.VRP_BENCH === 'full';
 const list = (value: string | undefined, fallback: number[]) =>
-  value ? value.split(',').map((v) => Number(v.trim())) : fallback;
+  value === 'none' ? [] : value ? value.split(',').map((v) => Number(v.trim())) : fallback;
 const sets = (env.VRP_BENCH_SETS ? env.VRP_BENCH_SETS.split(',') : VRP_SETS) as VrpSet[];
 const seeds = list(env.VRP_BENCH_SEEDS, full ? [1, 2, 3] : [1]);
 const budgets = list(env.VRP_BENCH_BUDGETS, full ? [1000, 10_000] : [1000]);
@@ -37,6 +38,7 @@ function run(
   hierarchical: boolean,
 ): VrpRun {
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = solveVrp({
     ...problem,
     timeLimitMs: budgetMs,
@@ -44,6 +46,8 @@ function run(
     objective: hierarchical ? 'vehicles-then-distance' : 'distance',
   });
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const check = evaluateVrpSolution(problem, {
     routes: result.routes,
     unassigned: result.unassigned.map((u) => u.id),
@@ -60,6 +64,7 @@ function run(
     bks: target.cost,
     bksVehicles: target.vehicles,
     wallMs,
+    cpuMs,
     iterations: result.iterations,
   };
 }

@@ -1,4 +1,9 @@
-/** A point in the plane. */
+/**
+ * A point in the plane.
+ *
+ * @example
+ * const depot: XY = { x: 40, y: 50 };
+ */
 export interface XY {
   x: number;
   y: number;
@@ -9,6 +14,9 @@ export interface XY {
  * - `exact`: √(dx² + dy²) in double precision (CMT and the Solomon literature tables);
  * - `nint`: rounded to the nearest integer, floor(d + 0.5) (TSPLIB `EUC_2D`, CVRPLIB A/B/P/E/X);
  * - `trunc1`: truncated to one decimal, floor(10·d) / 10 (CVRPLIB's Solomon solution files, DIMACS 2021).
+ *
+ * @example
+ * const convention: EuclideanConvention = 'nint';
  */
 export type EuclideanConvention = 'exact' | 'nint' | 'trunc1';
 

@@ -1,7 +1,17 @@
-/** Mean Earth radius in kilometres (IUGG mean radius R1 = 6371.0088 km). */
+/**
+ * Mean Earth radius in kilometres (IUGG mean radius R1 = 6371.0088 km).
+ *
+ * @example
+ * const quarterOfEquator = (Math.PI / 2) * EARTH_RADIUS_KM; // 10,007.5 km
+ */
 export const EARTH_RADIUS_KM = 6371.0088;
 
-/** A point on the Earth in decimal degrees (WGS 84 latitude and longitude). */
+/**
+ * A point on the Earth in decimal degrees (WGS 84 latitude and longitude).
+ *
+ * @example
+ * const shanghai: LatLng = { lat: 31.2304, lng: 121.4737 };
+ */
 export interface LatLng {
   lat: number;
   lng: number;

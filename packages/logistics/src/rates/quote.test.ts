@@ -403,8 +403,15 @@ describe('parseRateCards', () => {
     expect(cards.carrierIds).toEqual(['EXP', 'EXP-2']);
     expect(isRateCardSet(cards)).toBe(true);
     expect(isRateCardSet({ carrierIds: ['EXP'] })).toBe(false);
-    const shipment: QuoteShipment = { origin: '上海', destination: '新疆/哈密', weightKg: 7.75, declaredValue: '300' };
-    expect(quote(shipment, cards)).toEqual(quote(shipment, [express, { ...express, carrierId: 'EXP-2', fuelRate: '12%' }]));
+    const shipment: QuoteShipment = {
+      origin: '上海',
+      destination: '新疆/哈密',
+      weightKg: 7.75,
+      declaredValue: '300',
+    };
+    expect(quote(shipment, cards)).toEqual(
+      quote(shipment, [express, { ...express, carrierId: 'EXP-2', fuelRate: '12%' }]),
+    );
     // A look-alike is treated as raw cards, and refused.
     expect(() => quote(shipment, { carrierIds: ['EXP'] } as never)).toThrow(ValidationError);
     expect(() => parseRateCards([{ ...express, weightStepKg: 0 }])).toThrow(/rateCards\.0\.weightStepKg/);

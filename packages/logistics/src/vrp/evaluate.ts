@@ -10,7 +10,12 @@ import {
   vrpSolutionSchema,
 } from './schemas.js';
 
-/** One broken rule found by {@link evaluateVrpSolution}. */
+/**
+ * One broken rule found by {@link evaluateVrpSolution}.
+ *
+ * @example
+ * const v: VrpViolation = { code: 'CAPACITY_EXCEEDED', route: 0, amount: 12, message: 'Route 0 carries 18, over the capacity 6' };
+ */
 export interface VrpViolation {
   /**
    * `UNKNOWN_CUSTOMER`, `DUPLICATE_VISIT`, `CUSTOMER_NOT_SERVED`, `UNKNOWN_VEHICLE`,
@@ -27,7 +32,12 @@ export interface VrpViolation {
   message: string;
 }
 
-/** A route as re-measured by the evaluator. */
+/**
+ * A route as re-measured by the evaluator.
+ *
+ * @example
+ * evaluateVrpSolution(problem, plan).routes[0]; // { vehicle: 0, stops, load: 98, distance: 211.3, duration: 540, start: 0, end: 540 }
+ */
 export interface EvaluatedRoute {
   vehicle: number;
   stops: VrpStop[];
@@ -40,7 +50,12 @@ export interface EvaluatedRoute {
   end: number;
 }
 
-/** Totals of a solution under the three planar distance conventions, arc by arc. */
+/**
+ * Totals of a solution under the three planar distance conventions, arc by arc.
+ *
+ * @example
+ * evaluateVrpSolution(c101, c101Routes).conventions; // { exact: 828.94…, rounded: …, truncated: 827.3 }
+ */
 export interface ConventionCosts {
   /** Real Euclidean distances (CMT, the Solomon literature tables). */
   exact: number;
@@ -50,7 +65,13 @@ export interface ConventionCosts {
   truncated: number;
 }
 
-/** What {@link evaluateVrpSolution} finds. */
+/**
+ * What {@link evaluateVrpSolution} finds.
+ *
+ * @example
+ * const { feasible, violations } = evaluateVrpSolution(problem, plan);
+ * if (!feasible) console.table(violations);
+ */
 export interface VrpEvaluation {
   /** No violation at all. */
   feasible: boolean;

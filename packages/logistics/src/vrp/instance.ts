@@ -3,7 +3,12 @@ import { applyConvention, type EuclideanConvention } from '../geo/euclidean.js';
 import { haversineKm } from '../geo/haversine.js';
 import type { ParsedVrpProblem, vehicleTypeSchema } from './schemas.js';
 
-/** Why a customer is left out of every route. */
+/**
+ * Why a customer is left out of every route (see `VrpUnassigned`).
+ *
+ * @example
+ * const reason: UnassignedReason = 'FLEET_EXHAUSTED';
+ */
 export type UnassignedReason =
   | 'DEMAND_EXCEEDS_CAPACITY'
   | 'TIME_WINDOW_UNREACHABLE'

@@ -424,10 +424,8 @@ export class LocalSearch {
     const delta = this.sD - this.sTW + t;
     const e2 = inst.ready[c]!;
     const l2 = inst.due[c]!;
-    const wait = e2 - delta - this.sL;
-    const warp = this.sE + delta - l2;
-    const w = wait > 0 ? wait : 0;
-    const tw = warp > 0 ? warp : 0;
+    const w = Math.max(e2 - delta - this.sL, 0);
+    const tw = Math.max(this.sE + delta - l2, 0);
     this.sD = this.sD + inst.service[c]! + t + w;
     this.sTW = this.sTW + tw;
     this.sE = Math.max(e2 - delta, this.sE) - w;
@@ -441,10 +439,8 @@ export class LocalSearch {
     const first = r.nodes[p]!;
     const t = inst.time[this.sLast * inst.size + first]!;
     const delta = this.sD - this.sTW + t;
-    const wait = r.bE[p]! - delta - this.sL;
-    const warp = this.sE + delta - r.bL[p]!;
-    const w = wait > 0 ? wait : 0;
-    const tw = warp > 0 ? warp : 0;
+    const w = Math.max(r.bE[p]! - delta - this.sL, 0);
+    const tw = Math.max(this.sE + delta - r.bL[p]!, 0);
     this.sD = this.sD + r.bD[p]! + t + w;
     this.sTW = this.sTW + r.bTW[p]! + tw;
     return this.segmentExcess(type);

@@ -1,7 +1,12 @@
 import type { Instance, UnassignedReason } from './instance.js';
 import type { CustomerId, ParsedVrpProblem } from './schemas.js';
 
-/** One visit of a route with its schedule. */
+/**
+ * One visit of a route with its schedule.
+ *
+ * @example
+ * const stop: VrpStop = { id: 'M-101', arrival: 531.2, serviceStart: 540, departure: 555 };
+ */
 export interface VrpStop {
   id: CustomerId;
   /** Arrival time at the customer. */
@@ -12,7 +17,12 @@ export interface VrpStop {
   departure: number;
 }
 
-/** One vehicle's route. */
+/**
+ * One vehicle's route.
+ *
+ * @example
+ * for (const route of solveVrp(problem).routes) console.log(route.vehicleId, route.stops.map((s) => s.id));
+ */
 export interface VrpRoute {
   /** Index of the vehicle type in `vehicles` (0 for a single type). */
   vehicle: number;
@@ -36,7 +46,12 @@ export interface VrpRoute {
   cost: number;
 }
 
-/** A customer left out of every route, and why. */
+/**
+ * A customer left out of every route, and why.
+ *
+ * @example
+ * const u: VrpUnassigned = { id: 'M-117', reason: 'DEMAND_EXCEEDS_CAPACITY' };
+ */
 export interface VrpUnassigned {
   id: CustomerId;
   /**
@@ -48,7 +63,12 @@ export interface VrpUnassigned {
   reason: UnassignedReason;
 }
 
-/** What `solveVrp` returns. */
+/**
+ * What `solveVrp` returns.
+ *
+ * @example
+ * const { routes, totalDistance, unassigned } = solveVrp(problem);
+ */
 export interface VrpResult {
   routes: VrpRoute[];
   totalDistance: number;

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 
-/** Most customers one problem may hold (the distance matrices are dense: 2001² doubles each). */
+/**
+ * Most customers one problem may hold (the distance matrices are dense: 2001² doubles each).
+ *
+ * @example
+ * if (orders.length > VRP_MAX_CUSTOMERS) splitByRegion(orders);
+ */
 export const VRP_MAX_CUSTOMERS = 2000;
 
-/** Most vehicle types in a heterogeneous fleet. */
+/**
+ * Most vehicle types in a heterogeneous fleet.
+ *
+ * @example
+ * VRP_MAX_VEHICLE_TYPES; // 50
+ */
 export const VRP_MAX_VEHICLE_TYPES = 50;
 
 const nonNegative = z.number().nonnegative();
@@ -86,7 +96,12 @@ const matrixSchema = z.custom<number[][]>((value) => Array.isArray(value), {
   message: 'Expected a matrix: an array of rows of numbers',
 });
 
-/** Distance conventions `solveVrp` understands, besides a matrix. */
+/**
+ * Distance conventions `solveVrp` understands, besides a matrix.
+ *
+ * @example
+ * VRP_DISTANCES.includes('haversine'); // true
+ */
 export const VRP_DISTANCES = ['euclidean', 'euclidean-rounded', 'euclidean-truncated', 'haversine'] as const;
 
 /**
@@ -225,15 +240,40 @@ function checkMatrix(value: unknown[], size: number, path: string[], ctx: z.Refi
   }
 }
 
-/** A problem as the caller writes it (defaults optional). */
+/**
+ * A problem as the caller writes it (defaults optional).
+ *
+ * @example
+ * const problem: VrpProblem = { depot: { x: 0, y: 0 }, customers: [], vehicles: { capacity: 10 } };
+ */
 export type VrpProblem = z.input<typeof vrpProblemSchema>;
-/** A problem with every default filled in. */
+/**
+ * A problem with every default filled in.
+ *
+ * @example
+ * const parsed: ParsedVrpProblem = vrpProblemSchema.parse(problem); // distance: 'euclidean', seed: 1, ...
+ */
 export type ParsedVrpProblem = z.output<typeof vrpProblemSchema>;
-/** A customer as the caller writes it. */
+/**
+ * A customer as the caller writes it.
+ *
+ * @example
+ * const c: VrpCustomer = { id: 'M-101', x: 12, y: 4, demand: 8, timeWindow: [540, 660], serviceTime: 15 };
+ */
 export type VrpCustomer = z.input<typeof vrpCustomerSchema>;
-/** A vehicle type as the caller writes it. */
+/**
+ * A vehicle type as the caller writes it.
+ *
+ * @example
+ * const van: VehicleType = { id: 'van', capacity: 20, count: 6, maxDuration: 600, fixedCost: 80 };
+ */
 export type VehicleType = z.input<typeof vehicleTypeSchema>;
-/** A customer id: a string or an integer, echoed back unchanged. */
+/**
+ * A customer id: a string or an integer, echoed back unchanged.
+ *
+ * @example
+ * const ids: CustomerId[] = ['M-101', 17];
+ */
 export type CustomerId = z.output<typeof customerId>;
 
 /**

@@ -156,6 +156,35 @@ describe('solveVrp on hand-checked problems', () => {
   });
 });
 
+describe('solveVrp objectives and budgets', () => {
+  it('uses fewer vehicles with vehicles-then-distance than with distance (R101: 19 against 20)', () => {
+    const { problem } = parseSolomon(readBenchData('vrptw/solomon/R101.txt'));
+    const fewest = solveVrp({ ...problem, objective: 'vehicles-then-distance', iterations: 12_000, seed: 1 });
+    const shortest = solveVrp({ ...problem, iterations: 3000, seed: 1 });
+    expect(checked(problem, fewest).feasible).toBe(true);
+    expect(fewest.vehiclesUsed).toBeLessThanOrEqual(19);
+    expect(shortest.vehiclesUsed).toBeGreaterThan(fewest.vehiclesUsed);
+    expect(shortest.totalDistance).toBeLessThan(fewest.totalDistance);
+  });
+
+  it('stops on an aborted signal with a feasible plan', () => {
+    const { problem } = parseSolomon(readBenchData('vrptw/solomon/R201.txt'));
+    const controller = new AbortController();
+    controller.abort();
+    const result = solveVrp({ ...problem, signal: controller.signal });
+    expect(result.stoppedBy).toBe('signal');
+    expect(result.iterations).toBe(0);
+    expect(result.unassigned).toEqual([]);
+    expect(checked(problem, result).feasible).toBe(true);
+  });
+
+  it('reports the iterations done and what stopped the search', () => {
+    const { problem } = parseCvrplib(readBenchData('cvrp/P/P-n19-k2.vrp'));
+    const result = solveVrp({ ...problem, iterations: 250 });
+    expect(result).toMatchObject({ iterations: 250, stoppedBy: 'iterations', totalDistance: 212 });
+  });
+});
+
 describe('solveVrp returns what cannot be served', () => {
   it('gives each unservable customer a reason instead of throwing', () => {
     const problem: VrpProblem = {

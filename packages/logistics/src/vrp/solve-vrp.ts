@@ -11,7 +11,12 @@ import { type VrpProblem, vrpProblemSchema } from './schemas.js';
 import { searchRoutes } from './search.js';
 import { assignTypes } from './split.js';
 
-/** Iterations when neither `iterations` nor `timeLimitMs` is given. */
+/**
+ * Iterations when neither `iterations` nor `timeLimitMs` is given.
+ *
+ * @example
+ * solveVrp({ ...problem, iterations: 2 * DEFAULT_VRP_ITERATIONS }); // search twice as long
+ */
 export const DEFAULT_VRP_ITERATIONS = 3000;
 
 /** Size of the granular neighbourhoods (correlated customers per customer). */
@@ -23,12 +28,13 @@ const ADJACENCY = 100;
  * Solves a capacitated vehicle-routing problem with optional time windows, depot hours, route
  * duration and distance limits, fixed vehicle costs and a heterogeneous, limited fleet.
  *
- * Clarke–Wright savings build a first solution; a hybrid genetic search (HGS, Vidal 2012/2022)
- * improves it — ordered crossover, optimal split of the giant tour, and education by a granular
- * local search (relocate, or-opt, swap, cross-exchange, 2-opt, 2-opt*, SWAP*) with time windows
- * priced in O(1) per move. With `objective: 'vehicles-then-distance'` the fleet is first reduced
- * one vehicle at a time. Customers no route can take come back in `unassigned` with a reason;
- * the call never throws for an infeasible problem, only for invalid input.
+ * Clarke–Wright savings build a first solution; ruin and recreate (SISR, Christiaens & Vanden
+ * Berghe 2020) improves it, each recreated plan polished by a granular local search (relocate,
+ * or-opt, swap, cross-exchange, 2-opt, 2-opt*, SWAP*) with time windows priced in O(1) per move,
+ * under simulated annealing; a penalised hybrid genetic search (Vidal 2012/2022) steps in when a
+ * tight fleet leaves customers out. With `objective: 'vehicles-then-distance'` routes are removed
+ * one at a time first. Customers no route can take come back in `unassigned` with a reason; the
+ * call never throws for an infeasible problem, only for invalid input.
  *
  * Reproducible: the same problem, `seed` and `iterations` give the same routes. A `timeLimitMs`
  * stops on the clock, so its result depends on the machine.
@@ -52,6 +58,10 @@ const ADJACENCY = 100;
  */
 export function solveVrp(input: VrpProblem): VrpResult {
   const problem = parseInput(vrpProblemSchema, input);
+  // The time limit covers the whole call: matrices and neighbourhoods included.
+  const clock = () => performance.now();
+  const hasLimit = problem.timeLimitMs !== undefined;
+  const started = hasLimit ? clock() : 0;
   const { instance, excluded } = compileInstance(problem);
   const unassigned: VrpUnassigned[] = excluded.map((e) => ({
     id: problem.customers[e.inputIndex]!.id,
@@ -59,9 +69,6 @@ export function solveVrp(input: VrpProblem): VrpResult {
   }));
   if (instance.n === 0) return buildResult(problem, instance, [], [], unassigned, 0, 'iterations');
 
-  const clock = () => performance.now();
-  const hasLimit = problem.timeLimitMs !== undefined;
-  const started = hasLimit ? clock() : 0;
   const iterations = problem.iterations ?? (hasLimit ? Number.POSITIVE_INFINITY : DEFAULT_VRP_ITERATIONS);
   const deadline = hasLimit ? started + problem.timeLimitMs! : Number.POSITIVE_INFINITY;
   const rng = createRng(problem.seed);
@@ -69,9 +76,7 @@ export function solveVrp(input: VrpProblem): VrpResult {
   const ls = new LocalSearch(instance, neighbours);
 
   const cw = savingsRoutes(instance, neighbours);
-  const seeds: SeedSolution[] = [
-    { routes: cw, types: assignTypes(instance, cw, cheapestTypes(instance, cw)) },
-  ];
+  const start: SeedSolution = { routes: cw, types: assignTypes(instance, cw, cheapestTypes(instance, cw)) };
 
   const budget = { iterations, deadline, clock, signal: problem.signal };
   const adjacency = distanceAdjacency(instance, ADJACENCY);
@@ -80,7 +85,7 @@ export function solveVrp(input: VrpProblem): VrpResult {
     ls,
     rng,
     adjacency,
-    seeds[0]!,
+    start,
     budget,
     problem.objective === 'vehicles-then-distance',
   );

@@ -94,7 +94,7 @@ export function split(
         if (el > 0) v += w.load * el;
         if (instance.hasTime) {
           const over = routeD - maxDuration[t]!;
-          v += w.time * (routeTW + (over > 0 ? over : 0));
+          v += w.time * (routeTW + Math.max(over, 0));
         }
         const ed = routeDist - maxDistance[t]!;
         if (ed > 0) v += w.distance * ed;

@@ -9,6 +9,9 @@
  * start of its first visit that achieve them. Two sequences joined by an arc of travel time `t`
  * combine in O(1), so the feasibility of any move that reconnects precomputed prefixes and
  * suffixes is known in constant time.
+ *
+ * @example
+ * const customer: TimeSegment = visitSegment(912, 967, 90); // { D: 90, TW: 0, E: 912, L: 967 }
  */
 export interface TimeSegment {
   /**

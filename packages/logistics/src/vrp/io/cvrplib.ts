@@ -1,7 +1,12 @@
 import { ValidationError } from '@s2b2b/core';
 import type { VrpProblem } from '../schemas.js';
 
-/** What {@link parseCvrplib} reads from a CVRPLIB / TSPLIB `.vrp` file. */
+/**
+ * What {@link parseCvrplib} reads from a CVRPLIB / TSPLIB `.vrp` file.
+ *
+ * @example
+ * const { name, fleet, problem }: CvrplibInstance = parseCvrplib(text); // 'A-n32-k5', 5, ...
+ */
 export interface CvrplibInstance {
   name: string;
   comment: string;
@@ -11,7 +16,12 @@ export interface CvrplibInstance {
   problem: VrpProblem & { customers: { id: number; x: number; y: number; demand: number }[] };
 }
 
-/** Options of {@link parseCvrplib}. */
+/**
+ * Options of {@link parseCvrplib}.
+ *
+ * @example
+ * const options: CvrplibOptions = { distance: 'euclidean', fleet: null }; // CMT, fleet uncapped
+ */
 export interface CvrplibOptions {
   /**
    * Distance convention. Default `euclidean-rounded` (TSPLIB nint, what A/B/P/E/X optima use);

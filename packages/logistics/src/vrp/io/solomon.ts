@@ -1,7 +1,12 @@
 import { ValidationError } from '@s2b2b/core';
 import type { VrpProblem } from '../schemas.js';
 
-/** What {@link parseSolomon} reads from a Solomon VRPTW file. */
+/**
+ * What {@link parseSolomon} reads from a Solomon VRPTW file.
+ *
+ * @example
+ * const { name, problem }: SolomonInstance = parseSolomon(text); // 'C101', 100 customers, 25 vehicles of 200
+ */
 export interface SolomonInstance {
   name: string;
   problem: VrpProblem & {

@@ -1,6 +1,11 @@
 import { ValidationError } from '@s2b2b/core';
 
-/** Routes and stated cost read by {@link parseSolutionFile}. */
+/**
+ * Routes and stated cost read by {@link parseSolutionFile}.
+ *
+ * @example
+ * const { routes, cost }: SolutionFile = parseSolutionFile(text); // cost 784 for A-n32-k5.sol
+ */
 export interface SolutionFile {
   /** Customer numbers per route, as written (CVRPLIB: node id − 1; Solomon: customer no.). */
   routes: number[][];
