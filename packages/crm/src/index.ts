@@ -86,7 +86,13 @@ export {
   type SnapshotStage,
   type StageRow,
 } from './lifecycle/lifecycle.js';
-export { HYP2F1_MAX_TERMS, hyp2f1, logHyp2f1Shifted, SHIFTED_MAX_TERMS } from './math/hyp2f1.js';
+export {
+  HYP2F1_MAX_TERMS,
+  hyp2f1,
+  logHyp2f1Shifted,
+  logHyp2f1ShiftedWithGradient,
+  SHIFTED_MAX_TERMS,
+} from './math/hyp2f1.js';
 export { type MinimizeOptions, type MinimizeResult, minimize, type Objective } from './math/minimize.js';
 export { digamma, lnBeta, lnGamma, logAddExp, logSubExp } from './math/special.js';
 export {
@@ -123,6 +129,7 @@ export {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
+  paretoNbdLogLikelihoodWithGradient,
   paretoNbdProbabilityAlive,
 } from './models/pareto-nbd.js';
 export {

@@ -5,6 +5,7 @@ import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
+  paretoNbdLogLikelihoodWithGradient,
   paretoNbdProbabilityAlive,
 } from './pareto-nbd.js';
 
@@ -74,5 +75,44 @@ describe('Pareto/NBD on CDNOW', () => {
     expect(() => fitParetoNbd([{ frequency: 0, recency: 0, T: 3 }])).toThrow(
       expect.objectContaining({ code: 'MODEL_NOT_IDENTIFIED' }),
     );
+  });
+});
+
+describe('Pareto/NBD analytic gradient', () => {
+  const cases = [
+    [
+      { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+      { frequency: 2, recency: 30.43, T: 38.86 },
+    ],
+    [
+      { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+      { frequency: 0, recency: 0, T: 38.86 },
+    ],
+    [
+      { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+      { frequency: 5, recency: 20, T: 20 },
+    ],
+    [
+      { r: 1.3, alpha: 20, s: 0.4, beta: 2.5 },
+      { frequency: 7, recency: 12.5, T: 30 },
+    ],
+    [
+      { r: 0.2, alpha: 0.8, s: 2.1, beta: 40 },
+      { frequency: 1, recency: 0.5, T: 9 },
+    ],
+  ] as const;
+
+  it('equals central differences of the log-likelihood on both branches (α < β, α ≥ β) and at t_x = T', () => {
+    for (const [params, row] of cases) {
+      const { value, gradient } = paretoNbdLogLikelihoodWithGradient(params, row);
+      expect(value).toBeCloseTo(paretoNbdLogLikelihood(params, row), 12);
+      for (const name of ['r', 'alpha', 's', 'beta'] as const) {
+        const h = 1e-6 * params[name];
+        const up = paretoNbdLogLikelihood({ ...params, [name]: params[name] + h }, row);
+        const down = paretoNbdLogLikelihood({ ...params, [name]: params[name] - h }, row);
+        const numeric = (up - down) / (2 * h);
+        expect(Math.abs(gradient[name] - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
+      }
+    }
   });
 });
