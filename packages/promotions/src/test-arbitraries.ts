@@ -40,6 +40,11 @@ const common = fc.record({
   priority: fc.integer({ min: 0, max: 3 }),
   exclusiveGroup: fc.option(fc.constantFrom('g1', 'g2'), { nil: undefined }),
   combinable: fc.integer({ min: 0, max: 9 }).map((n) => n > 1),
+  // a budget now and then: a discount refused alone for its budget may fit it in a stack
+  limits: fc.option(
+    positiveCents(5_000).map((budget) => ({ budget })),
+    { nil: undefined, freq: 4 },
+  ),
   eligibility: fc
     .tuple(filterArbitrary, fc.option(cents(40_000), { nil: undefined }))
     .map(([filter, minSubtotal]) => ({
@@ -56,9 +61,10 @@ const templateArbitrary: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
     })
     .map((pairs) => {
       const spends = [...new Set(pairs.map(([s]) => s))].sort((a, b) => a - b);
+      const offs = pairs.map(([, o]) => o).sort((a, b) => a - b);
       return {
         type: 'threshold',
-        tiers: spends.map((s, i) => ({ spend: (s / 100).toFixed(2), off: (pairs[i]![1] / 100).toFixed(2) })),
+        tiers: spends.map((s, i) => ({ spend: (s / 100).toFixed(2), off: (offs[i]! / 100).toFixed(2) })),
       };
     }),
   fc.record({

@@ -12,7 +12,7 @@ import { policyOrder } from './policy-order.js';
 import { runStack } from './stack.js';
 import { staticReason } from './static-eligibility.js';
 import { buyGetDiscount } from './templates/buy-get.js';
-import { upperBound } from './upper-bound.js';
+import { lineUpperBounds, upperBound } from './upper-bound.js';
 
 const minor = (m: { toMinorUnits(): bigint }) => m.toMinorUnits();
 const policyArbitrary = fc.record({
@@ -130,9 +130,13 @@ describe('evaluateCart properties', () => {
         const eligible = compiled.filter((p) => staticReason(p, ctx) === null);
         const ranked = [...eligible].sort(policyOrder(ctx.policy));
         const candidates: Candidate[] = ranked
-          .map((promotion, rank) => ({ promotion, upperBound: upperBound(promotion, ctx), rank }))
+          .map((promotion, rank) => ({
+            promotion,
+            upperBound: upperBound(promotion, ctx),
+            rank,
+            lineBounds: lineUpperBounds(promotion, ctx),
+          }))
           .filter((c) => c.upperBound > 0n);
-        // the bound holds for every promotion in the best stack
         const brute = bruteForceBest(ctx, candidates);
         const bnb = branchAndBoundBest(ctx, candidates);
         expect(bnb.solution.value).toBe(brute.solution.value);
@@ -140,9 +144,14 @@ describe('evaluateCart properties', () => {
           brute.solution.members.map((m) => m.promotion.id),
         );
         expect(bnb.evaluated).toBeLessThanOrEqual(Math.max(brute.evaluated, 1));
+        // the bounds hold in every stack tried: totals and, for line-by-line templates, each line
         for (const entry of brute.solution.run.entries) {
           const candidate = candidates.find((c) => c.promotion.index === entry.promotion.index)!;
           expect(entry.total).toBeLessThanOrEqual(candidate.upperBound);
+          const lines = new Map(candidate.lineBounds ?? []);
+          for (const d of entry.outcome?.discounts ?? []) {
+            if (candidate.lineBounds) expect(d.amount).toBeLessThanOrEqual(lines.get(d.line)!);
+          }
         }
         const best = evaluateCart({ cart, promotions, now: NOW, policy: { ...policy, mode: 'best' } });
         const sequence = evaluateCart({
@@ -153,8 +162,21 @@ describe('evaluateCart properties', () => {
         });
         expect(minor(best.savings)).toBe(brute.solution.value);
         expect(minor(best.savings)).toBeGreaterThanOrEqual(minor(sequence.savings));
+        // and in the sequence's stack: a promotion it applies is a candidate within its bounds
+        const lineIndex = new Map(ctx.lines.map((l) => [l.id, l.index]));
+        for (const a of sequence.applied) {
+          const candidate = candidates.find((c) => c.promotion.id === a.promotionId);
+          expect(candidate).toBeDefined();
+          expect(minor(a.total)).toBeLessThanOrEqual(candidate!.upperBound);
+          const lines = new Map(candidate!.lineBounds ?? []);
+          for (const l of a.lines) {
+            if (candidate!.lineBounds) {
+              expect(minor(l.amount)).toBeLessThanOrEqual(lines.get(lineIndex.get(l.lineId)!)!);
+            }
+          }
+        }
       }),
-      { numRuns: 250 },
+      { numRuns: 500 },
     );
   });
 

@@ -266,14 +266,31 @@ describe('compiled sets and validation', () => {
             id: 'p',
             type: 'threshold',
             tiers: [
-              { spend: '200', off: '10' },
-              { spend: '100', off: '5' },
+              { spend: '200', off: '5' },
+              { spend: '100', off: '10' },
             ],
           },
         ],
         now: NOW,
       }),
     ).toEqual(['promotions.0.tiers.1.spend']);
+    // a higher tier that gave less would make spending more save less
+    expect(
+      fails({
+        cart,
+        promotions: [
+          {
+            id: 'p',
+            type: 'threshold',
+            tiers: [
+              { spend: '100', off: '20' },
+              { spend: '200', off: '10' },
+            ],
+          },
+        ],
+        now: NOW,
+      }),
+    ).toEqual(['promotions.0.tiers.1.off']);
     expect(
       fails({ cart, promotions: [{ id: 'p', type: 'percent-off', percentOff: '120%' }], now: NOW }),
     ).toEqual(['promotions.0.percentOff']);

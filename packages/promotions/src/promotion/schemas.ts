@@ -227,7 +227,7 @@ const tierSchema = z.object({ spend: amountSchema, off: positiveAmountSchema }).
 
 /**
  * 满减: spend X get Y off. `tiers` are stepped (the highest tier reached applies; spends strictly
- * increasing); `every` repeats (每满 X 减 Y) up to `maxDiscount`. Exactly one of the two.
+ * increasing, and a higher tier never gives less, so spending more never saves less); `every` repeats (每满 X 减 Y) up to `maxDiscount`. Exactly one of the two.
  *
  * @example
  * thresholdPromotionSchema.parse({ id: 'p', type: 'threshold', tiers: [{ spend: '199', off: '20' }, { spend: '299', off: '40' }] })
@@ -252,6 +252,13 @@ export const thresholdPromotionSchema = z
           code: 'custom',
           message: 'Tier spends must increase',
           path: ['tiers', index, 'spend'],
+        });
+      }
+      if (previous && toDecimal(previous.off).gt(toDecimal(tier.off))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'A higher tier must not give less off',
+          path: ['tiers', index, 'off'],
         });
       }
     });

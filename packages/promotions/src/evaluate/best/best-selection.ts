@@ -4,7 +4,7 @@ import { policyOrder } from '../policy-order.js';
 import { type Reason, reason } from '../reasons.js';
 import type { Selection } from '../sequence.js';
 import { runStack, type StackRun } from '../stack.js';
-import { upperBound } from '../upper-bound.js';
+import { lineUpperBounds, upperBound } from '../upper-bound.js';
 import { branchAndBoundBest } from './branch-and-bound.js';
 import { bruteForceBest } from './brute-force.js';
 import type { Candidate, Solution } from './candidates.js';
@@ -47,8 +47,9 @@ export function bestSelection(
   ranked.forEach((promotion, rank) => {
     const alone = runStack(ctx, [promotion], { exclusiveGroups: false });
     standalone.set(promotion.index, alone);
-    const bound = upperBound(promotion, ctx, alone.value);
-    if (bound > 0n) candidates.push({ promotion, upperBound: bound, rank });
+    const bound = upperBound(promotion, ctx, alone);
+    if (bound > 0n)
+      candidates.push({ promotion, upperBound: bound, rank, lineBounds: lineUpperBounds(promotion, ctx) });
   });
   let solution: Solution;
   let search: SearchReport;

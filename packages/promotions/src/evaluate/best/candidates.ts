@@ -7,12 +7,18 @@ import { runStack, type StackRun } from '../stack.js';
  * policy order (`rank`, used to break ties).
  *
  * @example
- * const candidate: Candidate = { promotion, upperBound: 2000n, rank: 0 };
+ * const candidate: Candidate = { promotion, upperBound: 2000n, rank: 0, lineBounds: null };
  */
 export interface Candidate {
   promotion: CompiledPromotion;
   upperBound: bigint;
   rank: number;
+  /**
+   * For templates that discount each line on its own (rates and amounts off items, fixed
+   * prices, flash sales): the most they can take off each line in any stack, `[line, minor]`;
+   * `null` for templates that spread across lines.
+   */
+  lineBounds: readonly (readonly [number, bigint])[] | null;
 }
 
 /**
