@@ -84,4 +84,19 @@ export {
 export * from './cart/schemas.js';
 export * from './evaluate/index.js';
 export * from './promotion/schemas.js';
+export { type CampaignReport, campaignReport, type Incrementality } from './roi/campaign-report.js';
+export {
+  type CampaignComparison,
+  type CampaignComparisonRow,
+  campaignDiscounts,
+  compareCampaigns,
+} from './roi/compare-campaigns.js';
+export { campaignComparisonTable } from './roi/comparison-table.js';
+export {
+  type CampaignOrderInput,
+  type CampaignReportInput,
+  campaignOrderSchema,
+  campaignReportInputSchema,
+  incrementalitySchema,
+} from './roi/schemas.js';
 export * from './store.js';
