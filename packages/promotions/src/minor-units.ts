@@ -31,6 +31,23 @@ export function fromMinorUnits(units: bigint, currency: string): Money {
 }
 
 /**
+ * Minor units as a plain decimal string with the currency's minor digits — what
+ * `fromMinorUnits(units, currency).toDecimalString()` gives, without building `Money` (reasons
+ * format amounts on every stack a best-deal search tries).
+ *
+ * @example
+ * formatMinorUnits(2720n, 2) // '27.20'
+ * formatMinorUnits(-5n, 2) // '-0.05'
+ * formatMinorUnits(1200n, 0) // '1200'
+ */
+export function formatMinorUnits(units: bigint, minorDigits: number): string {
+  const negative = units < 0n;
+  const text = (negative ? -units : units).toString().padStart(minorDigits + 1, '0');
+  const whole = minorDigits === 0 ? text : `${text.slice(0, -minorDigits)}.${text.slice(-minorDigits)}`;
+  return negative ? `-${whole}` : whole;
+}
+
+/**
  * The minor digits of a registered currency (`CURRENCY` errors come from core).
  *
  * @example

@@ -135,7 +135,7 @@ describe('spreadMinorUnits', () => {
       );
     fc.assert(
       fc.property(weightsAndTotal, ([weights, total]) => {
-        const parts = spreadMinorUnits(total, weights, 'CNY');
+        const parts = spreadMinorUnits(total, weights);
         expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
         parts.forEach((p, i) => {
           expect(p).toBeGreaterThanOrEqual(0n);
@@ -143,5 +143,20 @@ describe('spreadMinorUnits', () => {
         });
       }),
     );
+  });
+
+  it('property: the same parts as core allocate, for any total and weights (zero ones too)', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -10_000_000n, max: 10_000_000n }),
+        fc.array(fc.bigInt({ min: 0n, max: 1_000_000n }), { minLength: 1, maxLength: 30 }),
+        (total, weights) => {
+          const core = allocate(Money.fromMinor(total, 'CNY'), weights).map((m) => m.toMinorUnits());
+          expect(spreadMinorUnits(total, weights)).toEqual(core);
+        },
+      ),
+    );
+    expect(spreadMinorUnits(10000n, [1n, 1n, 1n])).toEqual([3334n, 3333n, 3333n]);
+    expect(spreadMinorUnits(5n, [0n, 0n])).toEqual([3n, 2n]);
   });
 });

@@ -93,6 +93,21 @@ export function initialState(ctx: EvalContext): StackState {
 }
 
 /**
+ * A copy of a stack's state that can be stepped on without changing the original.
+ *
+ * @example
+ * const next = copyState(state);
+ */
+export function copyState(state: StackState): StackState {
+  return {
+    amounts: [...state.amounts],
+    consumed: [...state.consumed],
+    shipping: state.shipping,
+    campaignSpent: new Map(state.campaignSpent),
+  };
+}
+
+/**
  * A discount on one line, in minor units (> 0).
  *
  * @example

@@ -8,7 +8,7 @@ import {
   stackingPolicySchema,
   usageSnapshotSchema,
 } from '../cart/schemas.js';
-import { fromMinorUnits, minorDigitsOf, toMinorUnits } from '../minor-units.js';
+import { formatMinorUnits, fromMinorUnits, minorDigitsOf, toMinorUnits } from '../minor-units.js';
 import {
   type Campaign,
   campaignSchema,
@@ -277,7 +277,7 @@ export function buildContext(input: EvaluateCartInput): {
     ),
     couponCodes,
     codes: compiled.map((p) => activatingCode(p, { couponCodes, usage })),
-    amount: (minor) => fromMinorUnits(minor, currency).toDecimalString(),
+    amount: (minor) => formatMinorUnits(minor, digits),
     usageDiscount: (id) => usageDiscounts.get(id) ?? 0n,
   };
   return { ctx, compiled };

@@ -65,43 +65,64 @@ export function runStack(
       entries.push(skipped(promotion, reason('EXCLUSIVE_GROUP_TAKEN', { group, by: taken.get(group)! })));
       continue;
     }
-    const lines = ctx.eligible[promotion.index]!;
-    const short = checkMinimums(promotion, ctx, state, lines);
-    if (short) {
-      entries.push(skipped(promotion, short));
+    const step = applyPromotion(ctx, state, promotion);
+    if (step.outcome === null) {
+      entries.push(skipped(promotion, step.reason));
       continue;
-    }
-    const outcome = TEMPLATES[promotion.params.type](promotion, ctx, state, lines);
-    if (outcome.reason) {
-      entries.push(skipped(promotion, outcome.reason));
-      continue;
-    }
-    let total = outcome.shipping;
-    for (const d of outcome.discounts) total += d.amount;
-    const over = checkBudgets(promotion, ctx, state, total);
-    if (over) {
-      entries.push(skipped(promotion, over));
-      continue;
-    }
-    for (const d of outcome.discounts) state.amounts[d.line]! -= d.amount;
-    for (const c of outcome.consumed) state.consumed[c.line]! += c.units;
-    state.shipping -= outcome.shipping;
-    const campaignId = promotion.definition.campaignId;
-    if (campaignId !== undefined) {
-      state.campaignSpent.set(campaignId, (state.campaignSpent.get(campaignId) ?? 0n) + total);
     }
     if (group !== null) taken.set(group, promotion.id);
     sequence += 1;
-    value += total;
+    value += step.total;
     entries.push({
       promotion,
       sequence,
-      outcome,
-      total,
-      reason: reason('APPLIED', { discount: ctx.amount(total) }),
+      outcome: step.outcome,
+      total: step.total,
+      reason: reason('APPLIED', { discount: ctx.amount(step.total) }),
     });
   }
   return { entries, state, value };
+}
+
+/**
+ * What one promotion did to a stack's state: its outcome and total off (lines and shipping),
+ * or why it took nothing.
+ *
+ * @example
+ * const step: StackStep = applyPromotion(ctx, state, promotion);
+ */
+export type StackStep =
+  | { outcome: TemplateOutcome; total: bigint; reason: null }
+  | { outcome: null; total: 0n; reason: Reason };
+
+/**
+ * Steps 2–5 of {@link runStack} for one promotion on the state the stack has reached: the
+ * minimums, the template, the budgets, and — when it applies — its discount taken off `state`
+ * (which is changed in place; a refusal leaves it as it was).
+ *
+ * @example
+ * const state = initialState(ctx);
+ * const step = applyPromotion(ctx, state, promotion);
+ * if (step.outcome) step.total // minor units off
+ */
+export function applyPromotion(ctx: EvalContext, state: StackState, promotion: CompiledPromotion): StackStep {
+  const lines = ctx.eligible[promotion.index]!;
+  const short = checkMinimums(promotion, ctx, state, lines);
+  if (short) return { outcome: null, total: 0n, reason: short };
+  const outcome = TEMPLATES[promotion.params.type](promotion, ctx, state, lines);
+  if (outcome.reason) return { outcome: null, total: 0n, reason: outcome.reason };
+  let total = outcome.shipping;
+  for (const d of outcome.discounts) total += d.amount;
+  const over = checkBudgets(promotion, ctx, state, total);
+  if (over) return { outcome: null, total: 0n, reason: over };
+  for (const d of outcome.discounts) state.amounts[d.line]! -= d.amount;
+  for (const c of outcome.consumed) state.consumed[c.line]! += c.units;
+  state.shipping -= outcome.shipping;
+  const campaignId = promotion.definition.campaignId;
+  if (campaignId !== undefined) {
+    state.campaignSpent.set(campaignId, (state.campaignSpent.get(campaignId) ?? 0n) + total);
+  }
+  return { outcome, total, reason: null };
 }
 
 function skipped(promotion: CompiledPromotion, why: Reason): StackEntry {

@@ -69,7 +69,10 @@ export function evaluateCombination(ctx: EvalContext, chosen: readonly Candidate
  * @example
  * if (isBetter(candidate, best)) best = candidate;
  */
-export function isBetter(a: Solution, b: Solution): boolean {
+export function isBetter(
+  a: Pick<Solution, 'members' | 'value'>,
+  b: Pick<Solution, 'members' | 'value'>,
+): boolean {
   if (a.value !== b.value) return a.value > b.value;
   if (a.members.length !== b.members.length) return a.members.length < b.members.length;
   for (let i = 0; i < a.members.length; i += 1) {

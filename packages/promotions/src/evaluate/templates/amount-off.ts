@@ -40,7 +40,6 @@ export function amountOffDiscount(
     const parts = spreadMinorUnits(
       off,
       lines.map((line) => state.amounts[line]!),
-      ctx.currency,
     );
     discounts = lines.map((line, i) => ({ line, amount: parts[i]! }));
   }

@@ -106,7 +106,6 @@ export function bundleDiscount(
   const parts = spreadMinorUnits(
     saving,
     entries.map(([, e]) => e.value),
-    ctx.currency,
   );
   return {
     discounts: entries.map(([line], i) => ({ line, amount: parts[i]! })).filter((d) => d.amount > 0n),

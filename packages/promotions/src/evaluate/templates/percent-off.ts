@@ -43,7 +43,6 @@ export function percentOffDiscount(
       const parts = spreadMinorUnits(
         params.maxDiscount,
         discounts.map((d) => d.amount),
-        ctx.currency,
       );
       discounts = discounts.map((d, i) => ({ line: d.line, amount: parts[i]! }));
     }
@@ -53,7 +52,6 @@ export function percentOffDiscount(
     const parts = spreadMinorUnits(
       off,
       lines.map((line) => state.amounts[line]!),
-      ctx.currency,
     );
     discounts = lines.map((line, i) => ({ line, amount: parts[i]! }));
   }

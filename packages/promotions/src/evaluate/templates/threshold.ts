@@ -51,7 +51,6 @@ export function thresholdDiscount(
   const parts = spreadMinorUnits(
     off,
     lines.map((line) => state.amounts[line]!),
-    ctx.currency,
   );
   return {
     discounts: lines.map((line, i) => ({ line, amount: parts[i]! })).filter((d) => d.amount > 0n),
