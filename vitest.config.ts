@@ -29,6 +29,10 @@ export default defineConfig({
         extends: true as const,
         test: { name: 'examples', root: 'examples', include: ['src/**/*.test.ts'] },
       },
+      {
+        extends: true as const,
+        test: { name: 'embed-express', root: 'examples/embed-express', include: ['src/**/*.test.ts'] },
+      },
     ],
   },
 });
