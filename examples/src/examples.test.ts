@@ -499,3 +499,112 @@ describe('procurement example', () => {
     expect(a.text()).toBe(b.text());
   });
 });
+
+describe('promotions example', () => {
+  it('stacks 满减, 打折, a coupon and free shipping to the cent, finds the best deal, refunds exactly, caps a flash sale and ranks the campaigns', async () => {
+    const io = await runExample('promotions');
+    const [sequenceLines, decisions, bestLines, refunds, burst, campaigns] = io.tables;
+    // 8折 on tea: 136.00 × 20 % = 27.20, 88.00 × 20 % = 17.60 → 299.20 left; 9折 order-wide 29.92
+    // spread 10.88 / 7.04 / 12.00; the coupon's 20.00 over 97.92 / 63.36 / 108.00 → 7.27 / 4.71 / 8.02.
+    expect(sequenceLines?.map((r) => [r['tea-8zhe'], r['store-9zhe'], r.welcome20, r.total])).toEqual([
+      ['¥27.20', '¥10.88', '¥7.27', '¥90.65'],
+      ['¥17.60', '¥7.04', '¥4.71', '¥58.65'],
+      ['¥0.00', '¥12.00', '¥8.02', '¥99.98'],
+    ]);
+    expect(decisions?.map((r) => [r.promotion, r.applied])).toEqual([
+      ['tea-8zhe', 'yes'],
+      ['spring-mj', 'no'],
+      ['store-9zhe', 'yes'],
+      ['welcome20', 'yes'],
+      ['ship-99', 'yes'],
+    ]);
+    expect(decisions?.[1]?.reason).toBe('store-9zhe applied from exclusive group store');
+    expect(io.text()).toContain('total ¥249.28, saved ¥106.72');
+    // 满299减40 on 299.20: 4000 × 108.80 / 299.20 = 14.545… → 14.55 (largest remainder), 9.41, 16.04.
+    expect(bestLines?.map((r) => [r['spring-mj'], r['store-9zhe'], r.total])).toEqual([
+      ['¥14.55', '¥0.00', '¥86.98'],
+      ['¥9.41', '¥0.00', '¥56.28'],
+      ['¥16.04', '¥0.00', '¥95.94'],
+    ]);
+    expect(io.text()).toContain('total ¥239.20, ¥10.08 more off — branch-and-bound, 5 candidates');
+    expect(refunds?.map((r) => [r['tea-8zhe'], r['spring-mj'], r.welcome20, r['paid back']])).toEqual([
+      ['¥13.60', '¥7.28', '¥3.63', '¥43.49'],
+      ['¥13.60', '¥7.27', '¥3.64', '¥43.49'],
+    ]);
+    expect(io.text()).toContain('¥43.49 + ¥43.49 = ¥86.98, what the line cost ✓');
+    // 48 bags left for 40 buyers of 2: ⌊48 / 2⌋ = 24, in any order.
+    expect(burst).toEqual([
+      { checkouts: 'c-early, before', claimed: 1, refused: '0', 'stock used': '2 of 50' },
+      { checkouts: '40 at once', claimed: 24, refused: '16 [CAP_EXCEEDED]', 'stock used': '50 of 50' },
+    ]);
+    expect(io.text()).toContain('is cancelled: stock used 48 of 50.');
+    expect(io.text()).toContain(
+      'c-early again: priced at ¥119.80 (CUSTOMER_LIMIT_REACHED); its old evaluation is refused by the store: CAP_EXCEEDED on rice-flash#customer-units.',
+    );
+    expect(io.text()).toContain('b-late gets the two bags for ¥79.80: stock used 50 of 50, never past it ✓');
+    // 新人券: (80 − 0) / 40 = 200 %; 春茶季: (70 − 100) / (144.80 + 100) = −12.25 %;
+    // 大米秒杀: 25 orders × (79.80 − 90.00) = −255.00; (−255 − 200) / (1,000 + 200) = −37.9 %.
+    expect(
+      campaigns?.map((r) => [
+        r.campaign,
+        r.orders,
+        r['new customers'],
+        r.revenue,
+        r['discount cost'],
+        r['margin after discount'],
+        r['redemption rate'],
+        r.method,
+        r['incremental revenue'],
+        r['incremental margin'],
+        r.ROI,
+      ]),
+    ).toEqual([
+      [
+        '新人券',
+        2,
+        2,
+        '¥419.20',
+        '¥40.00',
+        '¥139.20',
+        '0.7 %',
+        'control-group',
+        '¥600.00',
+        '¥80.00',
+        '200.0 %',
+      ],
+      [
+        '春茶季',
+        2,
+        1,
+        '¥751.20',
+        '¥144.80',
+        '¥241.20',
+        '0.2 %',
+        'pre-period-baseline',
+        '¥500.00',
+        '¥70.00',
+        '-12.3 %',
+      ],
+      [
+        '大米秒杀',
+        25,
+        25,
+        '¥1,995.00',
+        '¥1,000.00',
+        '-¥255.00',
+        '–',
+        'pre-period-baseline',
+        '¥1,995.00',
+        '-¥255.00',
+        '-37.9 %',
+      ],
+    ]);
+    expect(io.text()).not.toContain('✗');
+  });
+
+  it('prints the same on every run (fixed clock, seeded ids)', async () => {
+    const a = await runExample('promotions');
+    const b = await runExample('promotions');
+    expect(a.text()).toBe(b.text());
+  });
+});

@@ -16,6 +16,7 @@ import * as inventory from './inventory.js';
 import * as logistics from './logistics.js';
 import * as moneyAllocation from './money-allocation.js';
 import * as procurement from './procurement.js';
+import * as promotions from './promotions.js';
 
 export type { Example, ExampleIo, ExampleMeta } from './example.js';
 
@@ -23,7 +24,7 @@ export type { Example, ExampleIo, ExampleMeta } from './example.js';
  * Every example, in the order `s2b2b example --list` shows them.
  *
  * @example
- * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'credit', 'crm', 'analytics', 'aftersales', 'procurement']
+ * EXAMPLES.map((example) => example.meta.name) // ['money-allocation', 'idempotent-command', 'event-outbox', 'forecasting', 'inventory', 'logistics', 'credit', 'crm', 'analytics', 'aftersales', 'procurement', 'promotions']
  */
 export const EXAMPLES: readonly Example[] = Object.freeze([
   moneyAllocation,
@@ -37,6 +38,7 @@ export const EXAMPLES: readonly Example[] = Object.freeze([
   analytics,
   aftersales,
   procurement,
+  promotions,
 ]);
 
 /**
