@@ -8,6 +8,7 @@ import type { CreditTourResult } from './demo/credit-tour.js';
 import type { CrmTourResult } from './demo/crm-tour.js';
 import type { LogisticsTourResult } from './demo/logistics-tour.js';
 import type { ProcurementTourResult } from './demo/procurement-tour.js';
+import type { PromotionsTourResult } from './demo/promotions-tour.js';
 import { captureIo } from './io.js';
 import { runCli } from './run-cli.js';
 
@@ -56,6 +57,7 @@ interface DemoJson {
   analytics: AnalyticsTourResult;
   aftersales: AftersalesTourResult;
   procurement: ProcurementTourResult;
+  promotions: PromotionsTourResult;
   storage: {
     kind: string;
     command: {
@@ -265,6 +267,51 @@ function expectProcurement(procurement: ProcurementTourResult, kind: string) {
   expect([procurement.balanced, procurement.fair, procurement.ok]).toEqual([true, true, true]);
 }
 
+/** The promotions section: the tea order to the cent, and exactly ⌊50 / 2⌋ flash claims on every storage and rerun. */
+function expectPromotions(promotions: PromotionsTourResult, kind: string) {
+  expect(promotions.kind).toBe(kind);
+  expect(promotions.flashId).toMatch(/^rice-flash-[0-9a-f]{6}$/);
+  const off = (lineId: string) =>
+    Object.fromEntries(
+      Object.entries(promotions.cart.lines.find((l) => l.lineId === lineId)!.adjustments).map(([id, m]) => [
+        id,
+        m.amount,
+      ]),
+    );
+  // 8折: 27.20, 17.60; 满299减40 over 108.80 / 70.40 / 120.00; the coupon over 94.25 / 60.99 / 103.96
+  expect(off('l1')).toEqual({ 'tea-8zhe': '27.20', 'spring-mj': '14.55', welcome20: '7.27' });
+  expect(off('l2')).toEqual({ 'tea-8zhe': '17.60', 'spring-mj': '9.41', welcome20: '4.71' });
+  expect(off('l3')).toEqual({ 'spring-mj': '16.04', welcome20: '8.02' });
+  expect([promotions.cart.total.amount, promotions.cart.shippingDiscount.amount]).toEqual([
+    '239.20',
+    '12.00',
+  ]);
+  expect(promotions.cart.decisions).toEqual({
+    'tea-8zhe': 'APPLIED',
+    'spring-mj': 'APPLIED',
+    welcome20: 'APPLIED',
+    'ship-99': 'APPLIED',
+  });
+  // 40 buyers of 2 against 50 bags: ⌊50 / 2⌋ = 25 claim, in any order; one cancels.
+  expect(promotions.flash).toEqual({
+    buyers: 40,
+    unitsEach: 2,
+    stock: 50,
+    expected: 25,
+    succeeded: 25,
+    refused: { CAP_EXCEEDED: 15 },
+    used: 50,
+    limit: 50,
+    afterRelease: 48,
+  });
+  expect(promotions.events.byType).toEqual({
+    'promotion.caps_saved': 1,
+    'promotion.claimed': 25,
+    'promotion.released': 1,
+  });
+  expect(promotions.ok).toBe(true);
+}
+
 function expectCrmAndAnalytics(crm: CrmTourResult, analytics: AnalyticsTourResult, kind: string) {
   expect(crm.kind).toBe(kind);
   expect(crm.customers).toBe(2000);
@@ -370,6 +417,7 @@ describe('runCli demo', () => {
       analytics: true,
       aftersales: true,
       procurement: true,
+      promotions: true,
     });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
@@ -407,6 +455,7 @@ describe('runCli demo', () => {
     expectCrmAndAnalytics(result.crm, result.analytics, 'memory');
     expectAftersales(result.aftersales, 'memory');
     expectProcurement(result.procurement, 'memory');
+    expectPromotions(result.promotions, 'memory');
   });
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
@@ -488,7 +537,8 @@ describe('runCli demo on PGlite', () => {
       a.credit.events.committed +
       a.crm.followUps.events +
       a.aftersales.events.committed +
-      a.procurement.events.committed;
+      a.procurement.events.committed +
+      a.promotions.events.committed;
     expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
     // Its own SKU code each run: the same numbers again on the same data.
@@ -506,6 +556,9 @@ describe('runCli demo on PGlite', () => {
     expectProcurement(a.procurement, 'pglite');
     expectProcurement(b.procurement, 'pglite');
     expect(b.procurement.roundId).not.toBe(a.procurement.roundId);
+    expectPromotions(a.promotions, 'pglite');
+    expectPromotions(b.promotions, 'pglite');
+    expect(b.promotions.flashId).not.toBe(a.promotions.flashId);
     expectCredit(b.credit, 'pglite');
     expect(b.credit.lineId).not.toBe(a.credit.lineId);
   }, 120_000);
@@ -541,6 +594,7 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
       expectCrmAndAnalytics(result.crm, result.analytics, 'postgres');
       expectAftersales(result.aftersales, 'postgres');
       expectProcurement(result.procurement, 'postgres');
+      expectPromotions(result.promotions, 'postgres');
       before +=
         202 +
         result.inventory.events.committed +
@@ -548,7 +602,8 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
         result.credit.events.committed +
         result.crm.followUps.events +
         result.aftersales.events.committed +
-        result.procurement.events.committed;
+        result.procurement.events.committed +
+        result.promotions.events.committed;
     }
   }, 60_000);
 });
@@ -586,6 +641,7 @@ describe('runCli example', () => {
       'analytics',
       'aftersales',
       'procurement',
+      'promotions',
     ])
       expect(out).toContain(name);
     const json = JSON.parse((await run('example', '--list', '--json')).out) as {
@@ -603,6 +659,7 @@ describe('runCli example', () => {
       'analytics',
       'aftersales',
       'procurement',
+      'promotions',
     ]);
   });
 
@@ -611,7 +668,7 @@ describe('runCli example', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(
-      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit, crm, analytics, aftersales, procurement\n',
+      's2b2b: unknown example "nope"; known examples: money-allocation, idempotent-command, event-outbox, forecasting, inventory, logistics, credit, crm, analytics, aftersales, procurement, promotions\n',
     );
     expect((await run('example', 'money-alocation')).err).toContain('(did you mean "money-allocation"?)');
     expect((await run('example')).code).toBe(2);

@@ -8,6 +8,7 @@ import type { CrmStorage } from '@s2b2b/crm';
 import type { InventoryStorage } from '@s2b2b/inventory';
 import type { TrackingStorage } from '@s2b2b/logistics';
 import type { ProcurementStorage } from '@s2b2b/procurement';
+import type { PromotionsStorage } from '@s2b2b/promotions';
 import type { GlobalFlags, StorageKind } from './command-line.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
@@ -40,7 +41,8 @@ export interface OpenedStorage extends StoragePlan {
     CreditStorage &
     CrmStorage &
     AftersalesStorage &
-    ProcurementStorage;
+    ProcurementStorage &
+    PromotionsStorage;
   /** Closes the storage and whatever the CLI opened for it (PGlite, the pool). */
   close(): Promise<void>;
 }

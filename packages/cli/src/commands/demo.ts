@@ -9,6 +9,7 @@ import { type InventoryTourResult, inventoryTour } from '../demo/inventory-tour.
 import { type LogisticsTourResult, logisticsTour } from '../demo/logistics-tour.js';
 import { moneyTour } from '../demo/money-tour.js';
 import { type ProcurementTourResult, procurementTour } from '../demo/procurement-tour.js';
+import { type PromotionsTourResult, promotionsTour } from '../demo/promotions-tour.js';
 import { randomnessTour } from '../demo/randomness-tour.js';
 import { type StorageTourResult, storageTour } from '../demo/storage-tour.js';
 import { planStorage, storageSession } from '../storage.js';
@@ -28,7 +29,7 @@ export const demoCommand: Command = {
   name: 'demo',
   synopsis: 'demo',
   summary:
-    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics, after-sales, procurement',
+    'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics, after-sales, procurement, promotions',
   usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
   options: [],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
@@ -54,6 +55,8 @@ export const demoCommand: Command = {
     'And procurement: five merchants pool milk and rice in a buying round on the storage; the',
     'exact award buys across two suppliers under packs, MOQs and a capacity (one with an expired',
     'licence left out), and each merchant pays the pooled price, never more than alone, to the cent.',
+    'Then promotions: a tea order with 8折, 满299减40 and a coupon evaluated to the cent, and 40',
+    'buyers claiming a 50-bag flash sale at once on the storage (exactly 25 succeed, never past it).',
     '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
@@ -87,6 +90,7 @@ export const demoCommand: Command = {
     let analytics: AnalyticsTourResult;
     let aftersales: AftersalesTourResult;
     let procurement: ProcurementTourResult;
+    let promotions: PromotionsTourResult;
     try {
       storage = await storageTour({
         out,
@@ -103,6 +107,7 @@ export const demoCommand: Command = {
       analytics = analyticsTour(out);
       aftersales = await aftersalesTour({ out, session });
       procurement = await procurementTour({ out, session });
+      promotions = await promotionsTour({ out, session });
     } finally {
       await session.close();
     }
@@ -126,6 +131,7 @@ export const demoCommand: Command = {
       analytics: analytics.ok,
       aftersales: aftersales.ok,
       procurement: procurement.ok,
+      promotions: promotions.ok,
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -178,6 +184,9 @@ export const demoCommand: Command = {
     out.line(
       `  ${mark(checks.procurement)} a buying round on ${procurement.kind}: ${procurement.merchants.length} merchants pay ${formatMoney(Money.fromJSON(procurement.totals.cost))} to ${procurement.purchaseOrders.length} suppliers, saving ${formatMoney(Money.fromJSON(procurement.totals.saving))}; nobody pays more than alone`,
     );
+    out.line(
+      `  ${mark(checks.promotions)} a tea order to the cent (${formatMoney(Money.fromJSON(promotions.cart.total))}); ${promotions.flash.buyers} buyers at once on a ${promotions.flash.stock}-bag flash sale on ${promotions.kind}: ${promotions.flash.succeeded} claimed, stock never past it`,
+    );
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -203,6 +212,10 @@ export const demoCommand: Command = {
         {
           command: 's2b2b example procurement',
           what: 'a buying round: tiers, qualified suppliers, the exact award, savings',
+        },
+        {
+          command: 's2b2b example promotions',
+          what: '满减, 打折, coupons, the best deal, a flash sale, campaign ROI',
         },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
@@ -231,6 +244,7 @@ export const demoCommand: Command = {
       analytics,
       aftersales,
       procurement,
+      promotions,
       elapsedMs,
     };
   },
