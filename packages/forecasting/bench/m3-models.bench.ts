@@ -2,7 +2,8 @@
  * The package's models on all 3,003 M3 series, scored with the package's metrics beside the
  * published M3 forecasts of the same series and, where committed, R forecast 8.20's `ets` run on
  * the same data. Speed: each model on one thread, then `auto` through `forecastMany` on two
- * worker threads (the CI machine has two cores). Run: `pnpm bench m3-models`.
+ * worker threads (the CI machine has two cores). Run: `pnpm bench m3-models`;
+ * `M3_BENCH_MODELS=auto,theta pnpm bench m3-models` runs only the models whose names start so.
  */
 import { availableParallelism } from 'node:os';
 import {
@@ -40,6 +41,14 @@ const candidates: Candidate[] = [
   { name: 'arima (ours)', run: (y, h, m) => clip(autoArima(y, h, { seasonLength: m, level: [] }).mean) },
   { name: 'auto (ours)', run: (y, h, m) => forecast(y, { horizon: h, seasonLength: m }).mean },
 ];
+
+const only = process.env.M3_BENCH_MODELS?.split(',').map((name) => name.trim());
+if (only)
+  candidates.splice(
+    0,
+    candidates.length,
+    ...candidates.filter((c) => only.some((o) => c.name.startsWith(o))),
+  );
 
 const series = loadM3();
 const ours: M3Score[] = [];
