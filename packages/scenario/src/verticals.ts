@@ -5,9 +5,9 @@ import type { Vertical, VerticalId } from './types.js';
  *
  * | vertical | shelf life | cold chain | yearly cycle | fashion | intermittent | quality | rest days | cases |
  * |---|---|---|---|---|---|---|---|---|
- * | fresh 生鲜 | 3-21 days | yes | mild (0.15) | — | 10 % | batch checks | 0.85 | 2.5 % |
- * | apparel 服装 | keeps | no | strong (0.6) | 40 % | 15 % | — | 0.75 | 3 % |
- * | industrial 工业品 | keeps | no | flat (0.05) | — | 60 % | strict | 0.3 | 1 % |
+ * | fresh 生鲜 | 3-21 days | yes | mild (0.15) | — | 10 % | batch checks | 0.85 | 6 % |
+ * | apparel 服装 | keeps | no | strong (0.6) | 40 % | 15 % | — | 0.75 | 8 % |
+ * | industrial 工业品 | keeps | no | flat (0.05) | — | 60 % | strict | 0.3 | 3 % |
  *
  * @example
  * VERTICALS.find((v) => v.id === 'industrial')!.traits.strictQuality // true
@@ -24,7 +24,7 @@ export const VERTICALS: readonly Vertical[] = Object.freeze([
       intermittentShare: 0.1,
       strictQuality: false,
       restDayFactor: 0.85,
-      caseRate: 0.025,
+      caseRate: 0.06,
     },
     requiredDocuments: ['business-licence', 'food-production-licence', 'cold-chain-certificate'],
     customerKinds: ['餐厅', '食堂', '便利店', '生鲜店', '酒店'],
@@ -40,7 +40,7 @@ export const VERTICALS: readonly Vertical[] = Object.freeze([
       intermittentShare: 0.15,
       strictQuality: false,
       restDayFactor: 0.75,
-      caseRate: 0.03,
+      caseRate: 0.08,
     },
     requiredDocuments: ['business-licence', 'quality-inspection-report'],
     customerKinds: ['服装店', '买手店', '工作室', '百货专柜'],
@@ -56,7 +56,7 @@ export const VERTICALS: readonly Vertical[] = Object.freeze([
       intermittentShare: 0.6,
       strictQuality: true,
       restDayFactor: 0.3,
-      caseRate: 0.01,
+      caseRate: 0.03,
     },
     requiredDocuments: ['business-licence', 'iso-9001', 'product-certificate'],
     customerKinds: ['工厂', '维修厂', '工地', '五金店'],
