@@ -1,8 +1,10 @@
 import type { Command } from './command.js';
 import { type CommandLine, GLOBAL_OPTIONS, type OptionSpec, parseCommandLine } from './command-line.js';
+import { dayCommand } from './commands/day.js';
 import { demoCommand } from './commands/demo.js';
 import { exampleCommand } from './commands/example.js';
 import { migrationsCommand } from './commands/migrations.js';
+import { reportCommand } from './commands/report.js';
 import { commandHelp, globalHelp } from './help.js';
 import { type CliIo, processIo } from './io.js';
 import { createPrinter } from './output.js';
@@ -25,7 +27,14 @@ const helpCommand: Command = {
 };
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: readonly Command[] = [demoCommand, exampleCommand, migrationsCommand, helpCommand];
+const COMMANDS: readonly Command[] = [
+  demoCommand,
+  dayCommand,
+  reportCommand,
+  exampleCommand,
+  migrationsCommand,
+  helpCommand,
+];
 
 /**
  * Runs the `s2b2b` command line in-process and resolves to its exit code: 0 on success,
