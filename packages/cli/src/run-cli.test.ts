@@ -6,6 +6,7 @@ import type { AftersalesTourResult } from './demo/aftersales-tour.js';
 import type { AnalyticsTourResult } from './demo/analytics-tour.js';
 import type { CreditTourResult } from './demo/credit-tour.js';
 import type { CrmTourResult } from './demo/crm-tour.js';
+import type { DayTourResult } from './demo/day-tour.js';
 import type { LogisticsTourResult } from './demo/logistics-tour.js';
 import type { ProcurementTourResult } from './demo/procurement-tour.js';
 import type { PromotionsTourResult } from './demo/promotions-tour.js';
@@ -58,6 +59,8 @@ interface DemoJson {
   aftersales: AftersalesTourResult;
   procurement: ProcurementTourResult;
   promotions: PromotionsTourResult;
+  /** The platform day (absent with --quick). */
+  day?: DayTourResult;
   storage: {
     kind: string;
     command: {
@@ -418,6 +421,7 @@ describe('runCli demo', () => {
       aftersales: true,
       procurement: true,
       promotions: true,
+      day: true,
     });
     expect(result.forecasting.model).toMatch(/^mean\(ETS\([AM],(N|A|Ad),[NAM]\),theta,dotm\)$/);
     expect(result.forecasting.months).toHaveLength(6);
@@ -460,8 +464,11 @@ describe('runCli demo', () => {
 
   it('the same seed gives the same draws and ids; another seed does not', async () => {
     const draws = async (seed: string) =>
-      (JSON.parse((await run('demo', '--storage', 'memory', '--json', '--seed', seed)).out) as DemoJson)
-        .randomness;
+      (
+        JSON.parse(
+          (await run('demo', '--storage', 'memory', '--json', '--quick', '--seed', seed)).out,
+        ) as DemoJson
+      ).randomness;
     const [a, b, c] = [await draws('7'), await draws('7'), await draws('8')];
     expect(a.dice).toEqual(b.dice);
     expect(a.ids).toEqual(b.ids);
@@ -481,6 +488,7 @@ describe('runCli demo', () => {
       '¥166.67',
       '[IDEMPOTENCY_CONFLICT]',
       'Summary',
+      '13. The platform day: Double 11 of 2026 through every package (memory)',
       'Next steps',
       's2b2b example --list',
     ]) {
@@ -526,7 +534,9 @@ describe('runCli demo on PGlite', () => {
     expect(a.storage.outbox).toMatchObject({ before: 0, thisRun: 202 });
     expect(a.storage.command.replay.replayed).toBe(true);
 
-    const second = await run('demo', '--data-dir', dir, '--json', '--schema', 's2b2b');
+    expect(a.day).toMatchObject({ kind: 'pglite', scale: 'small', ok: true });
+    // The second run leaves the platform day out.
+    const second = await run('demo', '--data-dir', dir, '--json', '--schema', 's2b2b', '--quick');
     expect(second.code).toBe(0);
     const b = JSON.parse(second.out) as DemoJson;
     // The first run's outbox: its 202 storage events and its inventory, logistics, credit and CRM sections' events.
@@ -538,7 +548,9 @@ describe('runCli demo on PGlite', () => {
       a.crm.followUps.events +
       a.aftersales.events.committed +
       a.procurement.events.committed +
-      a.promotions.events.committed;
+      a.promotions.events.committed +
+      (a.day?.events ?? 0);
+    expect(b.day).toBeUndefined();
     expect(b.storage.outbox).toMatchObject({ before: firstRun, thisRun: 202, after: firstRun + 202 });
     expect(b.storage.command.conflict?.code).toBe('IDEMPOTENCY_CONFLICT');
     // Its own SKU code each run: the same numbers again on the same data.
@@ -561,7 +573,7 @@ describe('runCli demo on PGlite', () => {
     expect(b.promotions.flashId).not.toBe(a.promotions.flashId);
     expectCredit(b.credit, 'pglite');
     expect(b.credit.lineId).not.toBe(a.credit.lineId);
-  }, 120_000);
+  }, 240_000);
 });
 
 const pgUrl = process.env.S2B2B_PG_URL;
@@ -603,9 +615,10 @@ describe.skipIf(!pgUrl)('runCli demo on PostgreSQL (S2B2B_PG_URL)', () => {
         result.crm.followUps.events +
         result.aftersales.events.committed +
         result.procurement.events.committed +
-        result.promotions.events.committed;
+        result.promotions.events.committed +
+        (result.day?.events ?? 0);
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('runCli example', () => {

@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
 import { formatMoney, Money, systemClock } from '@s2b2b/core';
 import type { Command } from '../command.js';
 import { type AftersalesTourResult, aftersalesTour } from '../demo/aftersales-tour.js';
 import { type AnalyticsTourResult, analyticsTour } from '../demo/analytics-tour.js';
 import { type CreditTourResult, creditTour } from '../demo/credit-tour.js';
 import { type CrmTourResult, crmTour } from '../demo/crm-tour.js';
+import { dayTour } from '../demo/day-tour.js';
 import { type ForecastTourResult, forecastTour } from '../demo/forecast-tour.js';
 import { type InventoryTourResult, inventoryTour } from '../demo/inventory-tour.js';
 import { type LogisticsTourResult, logisticsTour } from '../demo/logistics-tour.js';
@@ -12,8 +14,11 @@ import { type ProcurementTourResult, procurementTour } from '../demo/procurement
 import { type PromotionsTourResult, promotionsTour } from '../demo/promotions-tour.js';
 import { randomnessTour } from '../demo/randomness-tour.js';
 import { type StorageTourResult, storageTour } from '../demo/storage-tour.js';
+import { writeReport } from '../report/write-report.js';
 import { planStorage, storageSession } from '../storage.js';
+import { UsageError } from '../usage-error.js';
 import { CLI_VERSION } from '../version.js';
+import { DEFAULT_REPORT_FILE } from './report.js';
 
 /**
  * `s2b2b demo`: a short tour of core and storage — money to the cent, seeded randomness,
@@ -30,8 +35,19 @@ export const demoCommand: Command = {
   synopsis: 'demo',
   summary:
     'A short tour: money to the cent, seeded randomness, idempotent storage, demand forecasts, shared stock, logistics, credit, CRM, analytics, after-sales, procurement, promotions',
-  usage: ['demo [--storage pglite|memory|postgres] [--seed <n>] [--json]'],
-  options: [],
+  usage: [
+    'demo [--storage pglite|memory|postgres] [--seed <n>] [--json]',
+    'demo --report [file.html]',
+    'demo --quick',
+  ],
+  options: [
+    {
+      name: 'report',
+      type: 'boolean',
+      description: `Also write the platform day as an HTML report (default ${DEFAULT_REPORT_FILE})`,
+    },
+    { name: 'quick', type: 'boolean', description: 'The tour alone, without the platform day' },
+  ],
   globals: ['json', 'verbose', 'storage', 'data-dir', 'pg-url', 'schema', 'seed'],
   description: [
     'Splits amounts to the cent with largest-remainder allocation, shows that a seed reproduces',
@@ -58,6 +74,10 @@ export const demoCommand: Command = {
     'Then promotions: a tea order with 8折, 满299减40 and a coupon evaluated to the cent, and 40',
     'buyers claiming a 50-bag flash sale at once on the storage (exactly 25 succeed, never past it).',
     '',
+    'Finally the platform day at scale small on the same storage: Double 11 of a seeded world',
+    'through every package (what "s2b2b day" runs), its headline numbers and its checks; with',
+    '--report it is also written as one HTML file; --quick leaves it out.',
+    '',
     'Every run uses fresh idempotency keys, so it can be repeated against the same data dir.',
     'With --json it prints one JSON document with every result instead.',
   ],
@@ -68,8 +88,16 @@ export const demoCommand: Command = {
     'demo --data-dir /tmp/s2b2b-demo',
     'demo --pg-url postgres://postgres@127.0.0.1:5432/test --schema demo',
   ],
-  async run({ io, flags, out }) {
+  async run({ io, flags, options, args, out }) {
     const started = performance.now();
+    const reportFile = options.report === true ? (args[0] ?? DEFAULT_REPORT_FILE) : undefined;
+    if (args.length > (options.report === true ? 1 : 0)) {
+      throw new UsageError(
+        `demo takes no arguments${options.report === true ? ' but the report file' : ''} (got "${args.at(-1)}")`,
+      );
+    }
+    if (options.quick === true && reportFile !== undefined)
+      throw new UsageError('--report needs the platform day: drop --quick');
     // Before printing anything: a missing --pg-url is a usage error.
     const plan = planStorage(flags, io);
     out.line(
@@ -91,6 +119,7 @@ export const demoCommand: Command = {
     let aftersales: AftersalesTourResult;
     let procurement: ProcurementTourResult;
     let promotions: PromotionsTourResult;
+    let day: Awaited<ReturnType<typeof dayTour>> | null = null;
     try {
       storage = await storageTour({
         out,
@@ -108,6 +137,9 @@ export const demoCommand: Command = {
       aftersales = await aftersalesTour({ out, session });
       procurement = await procurementTour({ out, session });
       promotions = await promotionsTour({ out, session });
+      if (options.quick !== true) {
+        day = await dayTour({ out, session, seed: flags.seed, progress: flags.json ? false : io.stderr });
+      }
     } finally {
       await session.close();
     }
@@ -132,6 +164,7 @@ export const demoCommand: Command = {
       aftersales: aftersales.ok,
       procurement: procurement.ok,
       promotions: promotions.ok,
+      ...(day ? { day: day.result.ok } : {}),
     };
     const mark = (ok: boolean) => (ok ? out.good('✓') : out.bad('✗'));
 
@@ -187,6 +220,15 @@ export const demoCommand: Command = {
     out.line(
       `  ${mark(checks.promotions)} a tea order to the cent (${formatMoney(Money.fromJSON(promotions.cart.total))}); ${promotions.flash.buyers} buyers at once on a ${promotions.flash.stock}-bag flash sale on ${promotions.kind}: ${promotions.flash.succeeded} claimed, stock never past it`,
     );
+    if (day) {
+      const get = (label: string) => day.result.headlines.find((h) => h.label === label)?.value ?? '—';
+      out.line(
+        `  ${mark(day.result.ok)} the platform day on ${day.result.kind}: ${day.result.orders} orders, procurement saves ${get('Procurement savings')}, ${get('Orders filled')} filled, ${get('Route km')} of van routes, SLA ${get('SLA compliance')}`,
+      );
+    }
+    const written =
+      day && reportFile !== undefined ? await writeReport(day.report, resolve(io.cwd, reportFile)) : null;
+    if (written) out.line(`  the day's report: ${written.path}`);
     out.line(`  done in ${elapsedMs < 1000 ? `${elapsedMs} ms` : `${(elapsedMs / 1000).toFixed(1)} s`}`);
 
     out.heading('Next steps');
@@ -217,6 +259,8 @@ export const demoCommand: Command = {
           command: 's2b2b example promotions',
           what: '满减, 打折, coupons, the best deal, a flash sale, campaign ROI',
         },
+        { command: 's2b2b day --scale medium', what: 'the platform day on a larger world' },
+        { command: 's2b2b report', what: 'the platform day as one HTML report' },
         { command: 's2b2b demo --json', what: 'these results as one JSON document' },
         { command: 's2b2b migrations --schema shop', what: 'the SQL for your own migrator' },
         { command: 's2b2b demo --pg-url postgres://…', what: 'the same tour on your PostgreSQL' },
@@ -245,6 +289,8 @@ export const demoCommand: Command = {
       aftersales,
       procurement,
       promotions,
+      ...(day ? { day: day.result } : {}),
+      ...(written ? { report: written } : {}),
       elapsedMs,
     };
   },
