@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { PostgresStorage } from '@s2b2b/storage-postgres';
 import type { Express } from 'express';
 
-/** Options of `serve`. */
+/**
+ * Options of `serve`.
+ *
+ * @example
+ * const options: ServeOptions = { app, storage, port: 0 };
+ */
 export interface ServeOptions {
   app: Express;
   /** Closed after the last request has been answered. */

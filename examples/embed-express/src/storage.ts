@@ -1,7 +1,12 @@
 import { createPgliteStorage, createPostgresStorage, type PostgresStorage } from '@s2b2b/storage-postgres';
 import pg from 'pg';
 
-/** Options of `openStorage`. */
+/**
+ * Options of `openStorage`.
+ *
+ * @example
+ * const options: OpenStorageOptions = { url: process.env.S2B2B_PG_URL, schema: 'shop' };
+ */
 export interface OpenStorageOptions {
   /** A PostgreSQL connection string; embedded PGlite (in memory) when omitted. */
   url?: string;

@@ -10,7 +10,12 @@ import type { Order } from '../orders/order.js';
 import { appendShopEvent } from '../orders/shop-event.js';
 import type { Shop } from '../shop.js';
 
-/** Scope of a cancellation's recorded answer. */
+/**
+ * Scope of a cancellation's recorded answer.
+ *
+ * @example
+ * await storage.idempotency.get(CANCEL_SCOPE, 'cancel-7f3a') // the recorded { status, body }
+ */
 export const CANCEL_SCOPE = 'shop.cancel';
 
 /**

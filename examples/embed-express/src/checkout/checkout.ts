@@ -15,10 +15,20 @@ import { type CheckoutRequest, checkoutRequestSchema } from './checkout-request.
 import { pricingOf } from './pricing-of.js';
 import { isRefusal } from './refusal.js';
 
-/** Scope of a checkout's recorded answer (its steps use the services' own scopes). */
+/**
+ * Scope of a checkout's recorded answer (its steps use the services' own scopes).
+ *
+ * @example
+ * await storage.idempotency.get(CHECKOUT_SCOPE, 'checkout-7f3a') // the recorded { status, body }
+ */
 export const CHECKOUT_SCOPE = 'shop.checkout';
 
-/** The step that refused a checkout. */
+/**
+ * The step that refused a checkout (`refusedAt` of a refused answer).
+ *
+ * @example
+ * const step: CheckoutStep = 'credit';
+ */
 export type CheckoutStep = 'caps' | 'stock' | 'credit';
 
 /**

@@ -1,9 +1,19 @@
 import { ValidationError } from '@s2b2b/core';
 
-/** The header every command carries. */
+/**
+ * The header every command carries.
+ *
+ * @example
+ * req.get(IDEMPOTENCY_HEADER) // 'checkout-7f3a'
+ */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
-/** Longest key accepted: the services' keys are at most 200 characters and the shop appends step suffixes. */
+/**
+ * Longest key accepted: the services' keys are at most 200 characters and the shop appends step suffixes.
+ *
+ * @example
+ * 'k'.repeat(MAX_IDEMPOTENCY_KEY + 1) // refused with 400 on field Idempotency-Key
+ */
 export const MAX_IDEMPOTENCY_KEY = 150;
 
 /**

@@ -2,7 +2,12 @@ import { canonicalJson } from '@s2b2b/core';
 import type { Response } from 'express';
 import type { ResponseResult } from './stored-response.js';
 
-/** The response header that tells a replay (`true`) from a first call (`false`). */
+/**
+ * The response header that tells a replay (`true`) from a first call (`false`).
+ *
+ * @example
+ * response.headers.get(REPLAYED_HEADER) // 'true'
+ */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /**
