@@ -10,7 +10,8 @@ import { ROUNDING_MODES } from './rounding.js';
  */
 export const decimalStringSchema = z
   .string()
-  .regex(/^-?\d+(\.\d+)?$/, 'Expected a plain decimal string such as "1234.50"');
+  // abort: checks refined after this one (toDecimal in a refine) never see malformed text.
+  .regex(/^-?\d+(\.\d+)?$/, { message: 'Expected a plain decimal string such as "1234.50"', abort: true });
 
 /**
  * An ISO 4217-style currency code: three uppercase letters.

@@ -503,6 +503,9 @@ describe('the credit service refuses bad input before writing anything', () => {
         }),
         ['order'],
       ],
+      // Text that is not a decimal names its own field (the amount checks never see it).
+      [credit.openLine({ idempotencyKey: 'x', lineId: 'L-2', merchantId: 'M', limit: 'lots' }), ['limit']],
+      [credit.repay({ idempotencyKey: 'x', lineId: 'L-1', amount: '1e5' }), ['amount']],
       [credit.closeDay({ idempotencyKey: 'x', lineId: 'L-1', asOf: '2026-02-30' }), ['asOf']],
       [credit.statement({ lineId: 'L-1', from: '2026-03-02', to: '2026-03-01' }), ['to']],
       [credit.confirmDraw({ idempotencyKey: '', drawingId: 'D' }), ['idempotencyKey']],
