@@ -33,7 +33,11 @@ export function groupEqual<K>(keys: readonly K[]): { key: K; members: number[] }
     if (members) members.push(index);
     else groups.set(key, [index]);
   });
-  return [...groups].map(([key, members]) => ({ key, members }));
+  const out: { key: K; members: number[] }[] = [];
+  groups.forEach((members, key) => {
+    out.push({ key, members });
+  });
+  return out;
 }
 
 /**

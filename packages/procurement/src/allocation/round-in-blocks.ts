@@ -50,25 +50,31 @@ export interface RoundedBlock {
  * // [{ base: 2n, extra: 1 }, { base: 1n, extra: 0 }]: parts 3, 2, 1
  */
 export function roundInBlocks(blocks: readonly ShareBlock[], denominator: bigint): RoundedBlock[] {
-  const rounded: RoundedBlock[] = blocks.map((block) => ({ base: block.numerator / denominator, extra: 0 }));
+  const rounded: RoundedBlock[] = new Array(blocks.length);
+  const remainders: bigint[] = new Array(blocks.length);
   let left = 0n;
-  for (const block of blocks) left += BigInt(block.size) * block.numerator;
-  for (let i = 0; i < blocks.length; i++) left -= BigInt(blocks[i]!.size) * rounded[i]!.base * denominator;
+  for (let i = 0; i < blocks.length; i++) {
+    const { size, numerator } = blocks[i]!;
+    const base = numerator / denominator;
+    const remainder = numerator - base * denominator;
+    rounded[i] = { base, extra: 0 };
+    remainders[i] = remainder;
+    left += BigInt(size) * remainder;
+  }
   if (left % denominator !== 0n) throw new RangeError('The shares do not add up to a whole number of units');
   let units = left / denominator;
   if (units === 0n) return rounded;
-  const order = blocks
-    .map((_, index) => index)
-    .filter((index) => blocks[index]!.numerator % denominator !== 0n)
-    .sort((a, b) => {
-      const ra = blocks[a]!.numerator % denominator;
-      const rb = blocks[b]!.numerator % denominator;
-      if (ra !== rb) return ra > rb ? -1 : 1;
-      const wa = blocks[a]!.numerator;
-      const wb = blocks[b]!.numerator;
-      if (wa !== wb) return wa > wb ? -1 : 1;
-      return a - b;
-    });
+  const order: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (remainders[i] !== 0n) order.push(i);
+  order.sort((a, b) => {
+    const ra = remainders[a]!;
+    const rb = remainders[b]!;
+    if (ra !== rb) return ra > rb ? -1 : 1;
+    const wa = blocks[a]!.numerator;
+    const wb = blocks[b]!.numerator;
+    if (wa !== wb) return wa > wb ? -1 : 1;
+    return a - b;
+  });
   let firstPassed = -1;
   for (const index of order) {
     if (units === 0n) break;

@@ -87,23 +87,25 @@ export function shareCostBlocks(
     }));
   }
   // water-filling: cap the classes whose stand-alone price per unit is below the level
-  const byRatio = classes
-    .map((_, index) => index)
-    .sort((a, b) => {
-      const left = classes[a]!.standalone * classes[b]!.units;
-      const right = classes[b]!.standalone * classes[a]!.units;
-      return left < right ? -1 : left > right ? 1 : a - b;
-    });
   let rest = total;
   let units = 0n;
   for (const c of classes) units += c.size * c.units;
   const capped = new Set<number>();
-  for (const index of byRatio) {
-    const c = classes[index]!;
-    if (c.standalone * units >= rest * c.units) break;
-    capped.add(index);
-    rest -= c.size * c.standalone;
-    units -= c.size * c.units;
+  if (classes.length > 0 && binds(classes[cheapestPerUnit(classes)]!, rest, units)) {
+    const byRatio = classes
+      .map((_, index) => index)
+      .sort((a, b) => {
+        const left = classes[a]!.standalone * classes[b]!.units;
+        const right = classes[b]!.standalone * classes[a]!.units;
+        return left < right ? -1 : left > right ? 1 : a - b;
+      });
+    for (const index of byRatio) {
+      const c = classes[index]!;
+      if (!binds(c, rest, units)) break;
+      capped.add(index);
+      rest -= c.size * c.standalone;
+      units -= c.size * c.units;
+    }
   }
   if (units === 0n || rest < 0n) {
     throw new RangeError('The stand-alone costs do not cover the total: the award broke its guarantee');
@@ -122,4 +124,25 @@ export function shareCostBlocks(
     extra: rounded[g]!.extra,
     standalone: classes[g]!.standalone,
   }));
+}
+
+interface CostClass {
+  units: bigint;
+  size: bigint;
+  standalone: bigint;
+}
+
+/** Whether a class's stand-alone price per unit is below the level `rest / units` (its cap binds). */
+function binds(c: CostClass, rest: bigint, units: bigint): boolean {
+  return c.standalone * units < rest * c.units;
+}
+
+/** The class with the lowest stand-alone price per unit (the first of equals): if its cap does not bind, none does. */
+function cheapestPerUnit(classes: readonly CostClass[]): number {
+  let best = 0;
+  for (let i = 1; i < classes.length; i++) {
+    if (classes[i]!.standalone * classes[best]!.units < classes[best]!.standalone * classes[i]!.units)
+      best = i;
+  }
+  return best;
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from '@s2b2b/core';
+import { DomainError, ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { awardRound } from './award-round.js';
 import type { AwardRoundInput } from './schemas.js';
@@ -127,7 +127,7 @@ describe('awardRound: a split award, exclusions and capacity', () => {
         validFrom: FROM,
         tiers: [{ minQuantity: 1, unitPrice: '7.00' }],
       },
-      // only serves 华东
+      // cheapest, but it ended before the award
       {
         agreementId: 'AG-E',
         supplierId: 'SUP-A',
@@ -254,6 +254,125 @@ describe('awardRound: a split award, exclusions and capacity', () => {
       qualified: false,
       reasons: [{ code: 'STANDING_BLOCKS_AWARDS', details: { standing: 'Very Poor', score: 22.5 } }],
     });
+  });
+});
+
+describe('awardRound: the other exclusion reasons', () => {
+  const tiers = (price: string) => [{ minQuantity: 1, unitPrice: price }];
+  const input: AwardRoundInput = {
+    roundId: 'R-3',
+    at: AT,
+    regions: ['华东', '西南'],
+    skus: [{ sku: 'OIL-5L' }, { sku: 'SALT-1KG', requiredDocuments: ['food-licence'] }],
+    requests: [request('q1', 'M-1', 'OIL-5L', 10), request('q2', 'M-1', 'SALT-1KG', 10, '西南')],
+    agreements: [
+      // starts after the award
+      {
+        agreementId: 'AG-1',
+        supplierId: 'SUP-A',
+        sku: 'OIL-5L',
+        validFrom: '2026-04-01T00:00:00+08:00',
+        tiers: tiers('30.00'),
+      },
+      // SUP-B has two valid agreements: the one that started later applies
+      { agreementId: 'AG-2', supplierId: 'SUP-B', sku: 'OIL-5L', validFrom: FROM, tiers: tiers('31.00') },
+      {
+        agreementId: 'AG-3',
+        supplierId: 'SUP-B',
+        sku: 'OIL-5L',
+        validFrom: '2026-02-01T00:00:00+08:00',
+        tiers: tiers('33.00'),
+      },
+      // serves 华东 only, the round also delivers to 西南
+      {
+        agreementId: 'AG-4',
+        supplierId: 'SUP-C',
+        sku: 'OIL-5L',
+        validFrom: FROM,
+        regions: ['华东'],
+        tiers: tiers('29.00'),
+      },
+      // a supplier the round was not given
+      { agreementId: 'AG-5', supplierId: 'SUP-X', sku: 'OIL-5L', validFrom: FROM, tiers: tiers('28.00') },
+      // SUP-C lacks the food licence SALT-1KG requires; SUP-B holds it
+      { agreementId: 'AG-6', supplierId: 'SUP-C', sku: 'SALT-1KG', validFrom: FROM, tiers: tiers('2.00') },
+      { agreementId: 'AG-7', supplierId: 'SUP-B', sku: 'SALT-1KG', validFrom: FROM, tiers: tiers('2.50') },
+    ],
+    suppliers: [
+      { supplierId: 'SUP-A' },
+      { supplierId: 'SUP-B', documents: [{ kind: 'food-licence' }] },
+      { supplierId: 'SUP-C' },
+    ],
+  };
+
+  it('names each one, and still awards what is eligible', () => {
+    const award = awardRound(input);
+    const [oil, salt] = award.skus;
+    expect(oil!.excluded.map((e) => [e.agreementId, e.reasons.map((r) => [r.code, r.details])])).toEqual([
+      ['AG-1', [['AGREEMENT_NOT_YET_VALID', { agreementId: 'AG-1', validFrom: '2026-03-31T16:00:00.000Z' }]]],
+      ['AG-2', [['AGREEMENT_SUPERSEDED', { agreementId: 'AG-2', appliesInstead: 'AG-3' }]]],
+      ['AG-4', [['REGION_NOT_SERVED', { agreementId: 'AG-4', missing: ['西南'] }]]],
+      ['AG-5', [['SUPPLIER_UNKNOWN', { supplierId: 'SUP-X' }]]],
+    ]);
+    expect(oil!.lines.map((l) => [l.agreementId, l.quantity, money(l.amount)])).toEqual([
+      ['AG-3', 10, '330.00 CNY'],
+    ]);
+    // the SKU's own requirement is judged for it alone: SUP-C still qualifies for the round
+    expect(salt!.excluded.map((e) => [e.agreementId, e.reasons.map((r) => r.code)])).toEqual([
+      ['AG-6', ['DOCUMENT_MISSING']],
+    ]);
+    expect(salt!.lines.map((l) => l.agreementId)).toEqual(['AG-7']);
+    expect(award.qualification.map((q) => [q.supplierId, q.qualified])).toEqual([
+      ['SUP-A', true],
+      ['SUP-B', true],
+      ['SUP-C', true],
+    ]);
+  });
+});
+
+describe('awardRound: limits of the exact award', () => {
+  const round = (quantity: number, unitPrice: string): AwardRoundInput => ({
+    at: AT,
+    regions: ['华东'],
+    skus: [{ sku: 'A' }],
+    requests: [request('q', 'M', 'A', quantity)],
+    agreements: ['SUP-1', 'SUP-2'].map((supplierId) => ({
+      agreementId: `AG-${supplierId}`,
+      supplierId,
+      sku: 'A',
+      validFrom: FROM,
+      tiers: [{ minQuantity: 1, unitPrice }],
+    })),
+    suppliers: [{ supplierId: 'SUP-1' }, { supplierId: 'SUP-2' }],
+  });
+  const codeOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      return [(error as DomainError).code, (error as DomainError).details];
+    }
+    return null;
+  };
+
+  it('refuses a SKU whose dynamic programme would pass 2 × 10^7 cells', () => {
+    // 2 agreements × (10,000,001 units + 1)
+    expect(codeOf(() => awardRound(round(10_000_001, '1.00')))).toEqual([
+      'AWARD_TOO_LARGE',
+      { sku: 'A', demand: 10_000_001, agreements: 2, cells: 20_000_004, max: 20_000_000 },
+    ]);
+    // the limit is on cells, not units: one agreement needs no search
+    const single = round(10_000_001, '1.00');
+    expect(codeOf(() => awardRound({ ...single, agreements: single.agreements.slice(0, 1) }))).toBeNull();
+  });
+
+  it('refuses costs beyond exact arithmetic at the prices’ precision', () => {
+    // 6 decimals: 1,000,000.000001 is 10^12 + 1 millionths; × 4 × 3000 units passes 2^53
+    expect(codeOf(() => awardRound(round(3000, '1000000.000001')))).toEqual([
+      'AWARD_OUT_OF_RANGE',
+      { sku: 'A', demand: 3000, scale: 6 },
+    ]);
+    expect(codeOf(() => awardRound(round(2000, '1000000.000001')))).toBeNull();
   });
 });
 

@@ -1,9 +1,10 @@
-import { getCurrency, Money, parseInput } from '@s2b2b/core';
+import { getCurrency, Money } from '@s2b2b/core';
 import { rationUnits } from '../allocation/ration.js';
 import { roundInBlocks } from '../allocation/round-in-blocks.js';
 import { shareCostBlocks } from '../allocation/share-cost.js';
 import { standaloneCost } from '../allocation/standalone.js';
 import { compareCodePoints } from '../common/compare.js';
+import type { ExclusionReason } from '../common/exclusions.js';
 import { type Period, periodStart } from '../common/periods.js';
 import { divRound, moneyFromScaled, pow10 } from '../common/scaled.js';
 import type { Agreement } from '../pricing/schemas.js';
@@ -11,7 +12,9 @@ import { qualifyParsed } from '../qualification/qualify.js';
 import type { Supplier } from '../qualification/schemas.js';
 import { type AwardedQuantity, awardSkuDemand } from './award-sku.js';
 import { selectOffers } from './eligibility.js';
-import { type AwardRoundInput, type AwardRoundParsed, awardRoundSchema } from './schemas.js';
+import { parseAwardRound } from './parse-round.js';
+import type { AwardRoundInput, AwardRoundParsed } from './schemas.js';
+import { createSupplyWorkspace } from './supply-plan.js';
 import type {
   AwardLine,
   LineAllocation,
@@ -60,15 +63,14 @@ import type {
  * // [['M-1', '270.00 CNY', '30.00 CNY'], ['M-2', '180.00 CNY', '20.00 CNY']]
  */
 export function awardRound(input: AwardRoundInput): RoundAward {
-  const round = parseInput(awardRoundSchema, input);
-  return awardParsedRound(round);
+  return awardParsedRound(parseAwardRound(input));
 }
 
 /**
- * {@link awardRound} on validated input.
+ * {@link awardRound} on validated input (`parseAwardRound` or `awardRoundSchema.parse`).
  *
  * @example
- * awardParsedRound(awardRoundSchema.parse(input))
+ * awardParsedRound(parseAwardRound(input))
  */
 export function awardParsedRound(round: AwardRoundParsed): RoundAward {
   const currency = round.currency;
@@ -86,31 +88,40 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
   // request lines grouped by SKU (a counting sort), in submission order within each SKU; a
   // line's position is its place in the allocations (requests in order, lines in order)
   const skuIndex = new Map(round.skus.map((sku, index) => [sku.sku, index]));
-  const starts = new Int32Array(round.skus.length + 1);
+  const regionIndex = new Map(round.regions.map((region, index) => [region, index]));
   let lineCount = 0;
-  for (const request of round.requests) {
-    for (const line of request.lines) {
-      starts[skuIndex.get(line.sku)! + 1]! += 1;
-      lineCount++;
-    }
+  for (const request of round.requests) lineCount += request.lines.length;
+  // each line's SKU and each request's region looked up once
+  const lineSku = new Int32Array(lineCount);
+  const requestRegion = new Int32Array(round.requests.length);
+  const starts = new Int32Array(round.skus.length + 1);
+  {
+    let position = 0;
+    round.requests.forEach((request, r) => {
+      requestRegion[r] = regionIndex.get(request.region)!;
+      for (const line of request.lines) {
+        const k = skuIndex.get(line.sku)!;
+        lineSku[position++] = k;
+        starts[k + 1]! += 1;
+      }
+    });
   }
   for (let k = 1; k <= round.skus.length; k++) starts[k]! += starts[k - 1]!;
-  const regionIndex = new Map(round.regions.map((region, index) => [region, index]));
   const slotOf = new Int32Array(lineCount);
   const lineRegion = new Int32Array(lineCount);
   const lineQuantity = new Int32Array(lineCount);
   {
     const cursor = starts.slice(0, round.skus.length);
     let position = 0;
-    for (const request of round.requests) {
-      const region = regionIndex.get(request.region)!;
+    round.requests.forEach((request, r) => {
+      const region = requestRegion[r]!;
       for (const line of request.lines) {
-        const slot = cursor[skuIndex.get(line.sku)!]!++;
+        const slot = cursor[lineSku[position]!]!++;
         slotOf[position++] = slot;
         lineRegion[slot] = region;
         lineQuantity[slot] = line.quantity;
       }
-    }
+    });
   }
   // each slot's outcome, filled SKU by SKU and read back in request order: the fill, what it
   // pays and costs alone (minor units), and its three amounts as indexes into `values`
@@ -126,6 +137,16 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
     { requested: number; filled: number; amount: number; standalone: number }
   >();
   const periodStarts = new Map<string, Date>();
+  // suppliers qualified once against the round's own requirements (SKUs with more are judged apart)
+  const roundQualification = new Map<string, ExclusionReason[]>();
+  const qualifyForRound = (supplier: Supplier) => {
+    let reasons = roundQualification.get(supplier.supplierId);
+    if (!reasons) {
+      reasons = qualifyParsed(supplier, round.requiredDocuments, round.at, round.needBy).reasons;
+      roundQualification.set(supplier.supplierId, reasons);
+    }
+    return reasons;
+  };
   const capacityPeriodStart = (period: Period) => {
     let start = periodStarts.get(period);
     if (!start) {
@@ -142,6 +163,7 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
   let totalStandalone = 0n;
   let totalDemand = 0;
   let totalFilled = 0;
+  const workspace = createSupplyWorkspace();
 
   round.skus.forEach((roundSku, k) => {
     const sku = roundSku.sku;
@@ -162,10 +184,11 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
       zone: round.zone,
       capacityUsed,
       capacityPeriodStart,
+      qualify: roundSku.requiredDocuments.length === 0 ? qualifyForRound : undefined,
     });
     const { filled, lines } =
       demand > 0 && offers.length > 0
-        ? awardSkuDemand(sku, demand, offers, minorDigits, round.rounding)
+        ? awardSkuDemand(sku, demand, offers, minorDigits, round.rounding, workspace)
         : { filled: 0, lines: [] as AwardedQuantity[] };
     const fills = rationUnits(requested, filled, round.rationing);
     const cost = lines.reduce((total, line) => total + line.amountMinor, 0n);
@@ -262,6 +285,11 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
   const allocations = new Array<LineAllocation>(lineCount);
   let position = 0;
   for (const request of round.requests) {
+    let merchant = merchants.get(request.merchantId);
+    if (!merchant) {
+      merchant = { requested: 0, filled: 0, amount: 0, standalone: 0 };
+      merchants.set(request.merchantId, merchant);
+    }
     for (const line of request.lines) {
       const slot = slotOf[position]!;
       const fill = lineFill[slot]!;
@@ -277,20 +305,10 @@ export function awardParsedRound(round: AwardRoundParsed): RoundAward {
         standalone: values[lineValues[3 * slot + 1]!]!,
         saving: values[lineValues[3 * slot + 2]!]!,
       };
-      const merchant = merchants.get(request.merchantId);
-      if (merchant) {
-        merchant.requested += line.quantity;
-        merchant.filled += fill;
-        merchant.amount += linePaid[slot]!;
-        merchant.standalone += lineOwn[slot]!;
-      } else {
-        merchants.set(request.merchantId, {
-          requested: line.quantity,
-          filled: fill,
-          amount: linePaid[slot]!,
-          standalone: lineOwn[slot]!,
-        });
-      }
+      merchant.requested += line.quantity;
+      merchant.filled += fill;
+      merchant.amount += linePaid[slot]!;
+      merchant.standalone += lineOwn[slot]!;
     }
   }
   // a merchant past 2^53 minor units (beyond any real round) is summed again in bigint

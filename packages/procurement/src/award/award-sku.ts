@@ -2,7 +2,7 @@ import { DomainError, type RoundingMode } from '@s2b2b/core';
 import { divRound, pow10 } from '../common/scaled.js';
 import { compilePriceCurve, curveCost, curveTier, type PriceCurve } from '../pricing/price-curve.js';
 import type { EligibleOffer } from './eligibility.js';
-import { planSupply, type SupplyOffer, supplyPlanCells } from './supply-plan.js';
+import { planSupply, type SupplyOffer, type SupplyWorkspace, supplyPlanCells } from './supply-plan.js';
 
 /**
  * The most cells (eligible agreements × pooled units ÷ the packs' common divisor) one SKU's
@@ -38,6 +38,7 @@ export interface AwardedQuantity {
  *
  * @throws DomainError `AWARD_TOO_LARGE` beyond {@link MAX_AWARD_CELLS}, `AWARD_OUT_OF_RANGE`
  *   when 4 × the top tier price × the demand reaches 2^53 at that scale
+ * @param workspace - `planSupply`'s scratch memory, to reuse over many SKUs (default: a fresh one)
  * @example
  * const { filled, lines } = awardSkuDemand('MILK-1L', 500, offers, 2, 'half-even');
  */
@@ -47,6 +48,7 @@ export function awardSkuDemand(
   offers: readonly EligibleOffer[],
   minorDigits: number,
   rounding: RoundingMode,
+  workspace?: SupplyWorkspace,
 ): { filled: number; scale: number; lines: AwardedQuantity[] } {
   const scale = offers.reduce(
     (max, offer) =>
@@ -75,7 +77,7 @@ export function awardSkuDemand(
       { sku, demand, agreements: offers.length, cells, max: MAX_AWARD_CELLS },
     );
   }
-  const plan = planSupply(demand, supplyOffers);
+  const plan = planSupply(demand, supplyOffers, workspace);
   const unit = pow10(scale - minorDigits);
   const lines: AwardedQuantity[] = [];
   plan.quantities.forEach((quantity, index) => {

@@ -1,4 +1,3 @@
-import { applyMoqAndPack } from '@s2b2b/core';
 import { compareCodePoints as compare } from '../common/compare.js';
 import { type ExclusionReason, exclusionReason } from '../common/exclusions.js';
 import { type Period, periodStart } from '../common/periods.js';
@@ -27,6 +26,12 @@ export interface EligibilityContext {
   capacityUsed: ReadonlyMap<string, number>;
   /** The start of the capacity period containing `at` (default `periodStart(at, period, zone)`). */
   capacityPeriodStart?: (period: Period) => Date;
+  /**
+   * A supplier's qualification reasons against `requiredDocuments` at `at` through `needBy`
+   * (default `qualifyParsed`), for a caller that judges many SKUs with the same requirements
+   * and caches it.
+   */
+  qualify?: (supplier: Supplier) => ExclusionReason[];
 }
 
 /**
@@ -51,7 +56,7 @@ export interface EligibleOffer {
  * valid at the award and is the latest-starting valid one of its supplier for the SKU, it is
  * in the round's currency, serves every delivery region, delivers by `needBy` when ordered at
  * the award, and has capacity left for its smallest orderable quantity (the MOQ rounded up to
- * a pack, `applyMoqAndPack`). Offers come back best first: rated suppliers by score, then
+ * a whole pack). Offers come back best first: rated suppliers by score, then
  * unrated, then by supplier and agreement id — the order that breaks cost ties.
  *
  * @example
@@ -94,12 +99,9 @@ export function selectOffers(
     } else {
       let qualification = qualificationCache.get(supplier.supplierId);
       if (!qualification) {
-        qualification = qualifyParsed(
-          supplier,
-          context.requiredDocuments,
-          context.at,
-          context.needBy,
-        ).reasons;
+        qualification =
+          context.qualify?.(supplier) ??
+          qualifyParsed(supplier, context.requiredDocuments, context.at, context.needBy).reasons;
         qualificationCache.set(supplier.supplierId, qualification);
       }
       reasons.push(...qualification);
@@ -180,7 +182,8 @@ export function selectOffers(
         ),
       );
     }
-    const min = applyMoqAndPack(agreement.moq, { packSize: agreement.packSize });
+    // the MOQ rounded up to a whole pack (core applyMoqAndPack(moq, { packSize }), in integers)
+    const min = Math.ceil(agreement.moq / agreement.packSize) * agreement.packSize;
     let max = Math.floor(1_000_000_000 / agreement.packSize) * agreement.packSize;
     let capacity: EligibleOffer['capacity'] = null;
     if (agreement.capacity !== null) {

@@ -31,6 +31,14 @@ export const MAX_ROUND_SKUS = 100_000;
 export const MAX_REQUEST_LINES = 500;
 
 /**
+ * The most requests one round may pool.
+ *
+ * @example
+ * MAX_ROUND_REQUESTS // 10000000
+ */
+export const MAX_ROUND_REQUESTS = 10_000_000;
+
+/**
  * A SKU a round pools, with the documents a supplier must hold to be awarded it (on top of the
  * round's own `requiredDocuments`).
  *
@@ -124,6 +132,26 @@ export const capacityUsedSchema = z.object({
   used: z.number().int().min(0).max(MAX_QUANTITY),
 });
 
+/** The round's fields but its requests. */
+const roundFieldsSchema = z.object({
+  roundId: procurementIdSchema.default('round'),
+  currency: procurementCurrencySchema.default('CNY'),
+  at: instantSchema,
+  needBy: instantSchema.nullable().default(null),
+  zone: zoneSchema.default(DEFAULT_ZONE),
+  regions: uniqueIdsSchema(1000).min(1, 'Expected at least one delivery region'),
+  skus: z
+    .array(roundSkuSchema)
+    .min(1, 'Expected at least one SKU')
+    .max(MAX_ROUND_SKUS, `Expected at most ${MAX_ROUND_SKUS} SKUs`),
+  requiredDocuments: uniqueIdsSchema(50).default([]),
+  agreements: z.array(agreementSchema).max(1_000_000),
+  suppliers: z.array(supplierSchema).max(100_000),
+  capacityUsed: z.array(capacityUsedSchema).default([]),
+  rounding: invoiceRoundingSchema,
+  rationing: rationingSchema.default('proportional'),
+});
+
 /**
  * The input of `awardRound`: the round (currency, regions, SKUs, requirements, delivery date),
  * its requests, and the market (agreements, suppliers, capacity already used), at `at`.
@@ -137,38 +165,15 @@ export const capacityUsedSchema = z.object({
  *   skus: [{ sku: 'MILK-1L' }], requests: [], agreements: [], suppliers: [],
  * })
  */
-export const awardRoundSchema = z
-  .object({
-    roundId: procurementIdSchema.default('round'),
-    currency: procurementCurrencySchema.default('CNY'),
-    at: instantSchema,
-    needBy: instantSchema.nullable().default(null),
-    zone: zoneSchema.default(DEFAULT_ZONE),
-    regions: uniqueIdsSchema(1000).min(1, 'Expected at least one delivery region'),
-    skus: z
-      .array(roundSkuSchema)
-      .min(1, 'Expected at least one SKU')
-      .max(MAX_ROUND_SKUS, `Expected at most ${MAX_ROUND_SKUS} SKUs`),
-    requiredDocuments: uniqueIdsSchema(50).default([]),
-    requests: z.array(roundRequestSchema).max(10_000_000),
-    agreements: z.array(agreementSchema).max(1_000_000),
-    suppliers: z.array(supplierSchema).max(100_000),
-    capacityUsed: z.array(capacityUsedSchema).default([]),
-    rounding: invoiceRoundingSchema,
-    rationing: rationingSchema.default('proportional'),
+export const awardRoundSchema = roundFieldsSchema
+  .extend({
+    requests: z
+      .array(roundRequestSchema)
+      .max(MAX_ROUND_REQUESTS, `Expected at most ${MAX_ROUND_REQUESTS} requests`),
   })
   .superRefine((round, ctx) => {
-    const skus = new Set<string>();
-    round.skus.forEach((sku, index) => {
-      if (skus.has(sku.sku)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['skus', index, 'sku'],
-          message: `Duplicate SKU ${JSON.stringify(sku.sku)}`,
-        });
-      }
-      skus.add(sku.sku);
-    });
+    checkRoundMarket(round, ctx);
+    const skus = new Set(round.skus.map((sku) => sku.sku));
     const regions = new Set(round.regions);
     const requestIds = new Set<string>();
     round.requests.forEach((request, index) => {
@@ -197,25 +202,54 @@ export const awardRoundSchema = z
         }
       });
     });
-    unique(
-      round.agreements.map((a) => a.agreementId),
-      ['agreements'],
-      'agreementId',
-      ctx,
-    );
-    unique(
-      round.suppliers.map((s) => s.supplierId),
-      ['suppliers'],
-      'supplierId',
-      ctx,
-    );
-    unique(
-      round.capacityUsed.map((c) => c.agreementId),
-      ['capacityUsed'],
-      'agreementId',
-      ctx,
-    );
   });
+
+/**
+ * {@link awardRoundSchema} without the requests: the round and the market, with the checks
+ * that do not involve requests. `parseAwardRound` validates these with zod and the requests
+ * in place.
+ *
+ * @example
+ * awardRoundHeadSchema.parse({ at: '2026-03-10T10:00:00+08:00', regions: ['华东'], skus: [{ sku: 'MILK-1L' }], agreements: [], suppliers: [] })
+ */
+export const awardRoundHeadSchema = roundFieldsSchema.superRefine(checkRoundMarket);
+
+/** Duplicate SKUs, agreements, suppliers and capacity rows. */
+function checkRoundMarket(
+  round: {
+    skus: readonly { sku: string }[];
+    agreements: readonly { agreementId: string }[];
+    suppliers: readonly { supplierId: string }[];
+    capacityUsed: readonly { agreementId: string }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  unique(
+    round.skus.map((sku) => sku.sku),
+    ['skus'],
+    'sku',
+    ctx,
+    'SKU ',
+  );
+  unique(
+    round.agreements.map((a) => a.agreementId),
+    ['agreements'],
+    'agreementId',
+    ctx,
+  );
+  unique(
+    round.suppliers.map((s) => s.supplierId),
+    ['suppliers'],
+    'supplierId',
+    ctx,
+  );
+  unique(
+    round.capacityUsed.map((c) => c.agreementId),
+    ['capacityUsed'],
+    'agreementId',
+    ctx,
+  );
+}
 
 /**
  * The input of `awardRound` as the caller writes it.
@@ -233,14 +267,20 @@ export type AwardRoundInput = z.input<typeof awardRoundSchema>;
  */
 export type AwardRoundParsed = z.output<typeof awardRoundSchema>;
 
-function unique(values: readonly string[], path: (string | number)[], field: string, ctx: z.RefinementCtx) {
+function unique(
+  values: readonly string[],
+  path: (string | number)[],
+  field: string,
+  ctx: z.RefinementCtx,
+  what = '',
+) {
   const seen = new Set<string>();
   values.forEach((value, index) => {
     if (seen.has(value)) {
       ctx.addIssue({
         code: 'custom',
         path: [...path, index, field],
-        message: `Duplicate ${JSON.stringify(value)}`,
+        message: `Duplicate ${what}${JSON.stringify(value)}`,
       });
     }
     seen.add(value);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForceSupply, offerCost } from '../../test/brute-force.js';
-import { planSupply, type SupplyOffer } from './supply-plan.js';
+import { createSupplyWorkspace, planSupply, type SupplyOffer } from './supply-plan.js';
 
 /** A random offer: all-units or incremental tiers (prices never rising), MOQ, pack, capacity. */
 const offerArb: fc.Arbitrary<SupplyOffer> = fc
@@ -46,6 +46,22 @@ describe('planSupply against brute force (properties)', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives the same plans with one workspace reused over many calls, large and small', () => {
+    const workspace = createSupplyWorkspace();
+    fc.assert(
+      fc.property(
+        fc.array(offerArb, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 45 }),
+        (offers, demand) => {
+          // a large call first leaves stale entries behind the small one that follows
+          planSupply(demand * 3, offers, workspace);
+          expect(planSupply(demand, offers, workspace)).toEqual(bruteForceSupply(demand, offers));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

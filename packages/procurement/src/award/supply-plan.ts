@@ -50,17 +50,47 @@ export interface SupplyPlan {
 }
 
 /**
+ * Scratch memory `planSupply` can reuse from one call to the next (its DP tables), so that many
+ * SKUs planned in a row do not each allocate and free megabytes. It only grows; drop it to free
+ * it. Not safe to share between calls running at the same time (there are none: planSupply is
+ * synchronous).
+ *
+ * @example
+ * const workspace = createSupplyWorkspace();
+ * for (const sku of skus) planSupply(sku.demand, sku.offers, workspace);
+ */
+export interface SupplyWorkspace {
+  floats: Float64Array;
+  ints: Int32Array;
+}
+
+/**
+ * An empty {@link SupplyWorkspace}.
+ *
+ * @example
+ * planSupply(500, offers, createSupplyWorkspace())
+ */
+export function createSupplyWorkspace(): SupplyWorkspace {
+  return { floats: new Float64Array(0), ints: new Int32Array(0) };
+}
+
+/**
  * The exact least-cost plan for the largest fill (see the module comment).
  *
  * @param demand - a whole number ≥ 0
  * @param offers - validated offers (whole numbers, `min ≤ max`, multiples of `pack`)
+ * @param workspace - scratch memory to reuse across calls (default: a fresh one)
  * @example
  * planSupply(30, [
  *   { min: 1, max: 100, pack: 1, segments: [{ from: 1, to: Infinity, intercept: 0, slope: 10 }] },
  *   { min: 12, max: 12, pack: 12, segments: [{ from: 1, to: Infinity, intercept: 0, slope: 8 }] },
  * ]) // { filled: 30, cost: 276, quantities: [18, 12] }
  */
-export function planSupply(demand: number, offers: readonly SupplyOffer[]): SupplyPlan {
+export function planSupply(
+  demand: number,
+  offers: readonly SupplyOffer[],
+  workspace: SupplyWorkspace = createSupplyWorkspace(),
+): SupplyPlan {
   const { usable, g, size } = dimensions(demand, offers);
   if (g === 0 || size === 0) return { filled: 0, cost: 0, quantities: offers.map(() => 0) };
   const only = usable.indexOf(true);
@@ -74,38 +104,49 @@ export function planSupply(demand: number, offers: readonly SupplyOffer[]): Supp
     return { filled: q, cost: offerCost(offer, q), quantities };
   }
 
-  let best = new Float64Array(size + 1).fill(Number.POSITIVE_INFINITY);
+  const stages: number[] = [];
+  for (let j = 0; j < offers.length; j++) if (usable[j]) stages.push(j);
+  const n = size + 1;
+  const { floats, ints } = reserve(workspace, 2 * n, stages.length * n);
+  let best = floats.subarray(0, n);
+  let next = floats.subarray(n, 2 * n);
+  best.fill(Number.POSITIVE_INFINITY);
   best[0] = 0;
-  let next = new Float64Array(size + 1);
-  const deque = new Int32Array(size + 1);
-  const values = new Float64Array(size + 1);
-  const stages: { offer: number; choice: Int32Array }[] = [];
   // totals the offers so far can reach at most: beyond it every entry is still infinite
   let reach = 0;
+  let ring = { index: new Int32Array(64), value: new Float64Array(64) };
 
-  for (let j = 0; j < offers.length; j++) {
-    if (!usable[j]) continue;
-    const offer = offers[j]!;
+  for (let stage = 0; stage < stages.length; stage++) {
+    const offer = offers[stages[stage]!]!;
     const pack = offer.pack / g;
     const lo = Math.ceil(offer.min / g / pack) * pack;
     const hi = Math.min(Math.floor(offer.max / g / pack) * pack, Math.floor(size / pack) * pack);
+    const previous = reach;
     reach = Math.min(size, reach + hi);
     next.set(best);
-    const choice = new Int32Array(size + 1);
-    if (lo <= hi) {
-      for (const segment of offer.segments) {
-        // the segment's quantities in units of g, as whole packs within [lo, hi]
-        const from = Math.max(lo, Math.ceil(Math.ceil(segment.from / g) / pack) * pack);
-        const to = Math.min(
-          hi,
-          segment.to === Number.POSITIVE_INFINITY ? hi : Math.floor(Math.floor(segment.to / g) / pack) * pack,
-        );
-        if (from > to) continue;
-        const slope = segment.slope * g;
-        relaxSegment(best, next, choice, deque, values, reach, pack, from, to, segment.intercept, slope);
+    const choice = ints.subarray(stage * n, (stage + 1) * n);
+    choice.fill(0);
+    for (const segment of lo <= hi ? offer.segments : []) {
+      // the segment's quantities in units of g, as whole packs within [lo, hi]
+      const from = Math.max(lo, Math.ceil(Math.ceil(segment.from / g) / pack) * pack);
+      const to = Math.min(
+        hi,
+        segment.to === Number.POSITIVE_INFINITY ? hi : Math.floor(Math.floor(segment.to / g) / pack) * pack,
+      );
+      // totals above previous + to draw only on totals the earlier offers cannot reach
+      const last = Math.min(reach, previous + to);
+      if (from > to || from > last) continue;
+      const slope = segment.slope * g;
+      if (to >= last) relaxOpenSegment(best, next, choice, last, pack, from, segment.intercept, slope);
+      else {
+        // a ring buffer as long as the window: (to − from) / pack + 1 totals, one more while pushing
+        let capacity = 2;
+        while (capacity < (to - from) / pack + 2) capacity *= 2;
+        if (ring.index.length < capacity)
+          ring = { index: new Int32Array(capacity), value: new Float64Array(capacity) };
+        relaxSegment(best, next, choice, ring, capacity - 1, last, pack, from, to, segment.intercept, slope);
       }
     }
-    stages.push({ offer: j, choice });
     const swap = best;
     best = next;
     next = swap;
@@ -115,13 +156,22 @@ export function planSupply(demand: number, offers: readonly SupplyOffer[]): Supp
   while (filled > 0 && best[filled] === Number.POSITIVE_INFINITY) filled--;
   const quantities = offers.map(() => 0);
   let t = filled;
-  for (let s = stages.length - 1; s >= 0; s--) {
-    const { offer, choice } = stages[s]!;
-    const q = choice[t]!;
-    quantities[offer] = q * g;
+  for (let stage = stages.length - 1; stage >= 0; stage--) {
+    const q = ints[stage * n + t]!;
+    quantities[stages[stage]!] = q * g;
     t -= q;
   }
   return { filled: filled * g, cost: best[filled]!, quantities };
+}
+
+/** The workspace's arrays, grown (by doubling at least) to hold `floats` and `ints` entries. */
+function reserve(workspace: SupplyWorkspace, floats: number, ints: number): SupplyWorkspace {
+  if (workspace.floats.length < floats) {
+    workspace.floats = new Float64Array(Math.max(floats, 2 * workspace.floats.length));
+  }
+  if (workspace.ints.length < ints)
+    workspace.ints = new Int32Array(Math.max(ints, 2 * workspace.ints.length));
+  return workspace;
 }
 
 /**
@@ -149,16 +199,18 @@ function dimensions(demand: number, offers: readonly SupplyOffer[]) {
 
 /**
  * `next[t] = min(next[t], intercept + slope·t + min over s of (best[s] − slope·s))` with
- * `s = t − q`, `q` a multiple of `pack` in `[from, to]`; records the smallest such `q` in
- * `choice` when it improves.
+ * `s = t − q`, `q` a multiple of `pack` in `[from, to]`, for totals `t` from `from` to `last`;
+ * records the smallest such `q` in `choice` when it improves. The minimum over the sliding
+ * window of `s` is kept in a monotone deque (a ring buffer of `mask + 1` entries, a power of
+ * two longer than the window), along each residue class modulo the pack.
  */
 function relaxSegment(
   best: Float64Array,
   next: Float64Array,
   choice: Int32Array,
-  deque: Int32Array,
-  values: Float64Array,
-  size: number,
+  ring: { index: Int32Array; value: Float64Array },
+  mask: number,
+  last: number,
   pack: number,
   from: number,
   to: number,
@@ -166,55 +218,70 @@ function relaxSegment(
   slope: number,
 ): void {
   const infinity = Number.POSITIVE_INFINITY;
-  if (pack === 1) {
-    // the common case after dividing by the packs' divisor: one pass, totals from `from` on
-    let head = 0;
-    let tail = 0;
-    for (let t = from; t <= size; t++) {
-      const incoming = t - from;
-      const value = best[incoming]!;
-      if (value !== infinity) {
-        const h = value - slope * incoming;
-        while (tail > head && values[tail - 1]! >= h) tail--;
-        deque[tail] = incoming;
-        values[tail] = h;
-        tail++;
-      }
-      const oldest = t - to;
-      while (tail > head && deque[head]! < oldest) head++;
-      if (tail > head) {
-        const candidate = intercept + slope * t + values[head]!;
-        if (candidate < next[t]!) {
-          next[t] = candidate;
-          choice[t] = t - deque[head]!;
-        }
-      }
-    }
-    return;
-  }
-  for (let residue = 0; residue < pack && residue <= size; residue++) {
+  const { index, value: values } = ring;
+  for (let residue = 0; residue < pack && residue <= last; residue++) {
     let head = 0;
     let tail = 0;
     // totals below `from` cannot use the segment: start at the first one of this residue from `from` on
     const start = from + ((((residue - from) % pack) + pack) % pack);
-    for (let t = start; t <= size; t += pack) {
+    for (let t = start; t <= last; t += pack) {
       const incoming = t - from;
       const value = best[incoming]!;
       if (value !== infinity) {
         const h = value - slope * incoming;
         // keep h strictly increasing from head to tail; on a tie the newer (smaller q) wins
-        while (tail > head && values[tail - 1]! >= h) tail--;
-        deque[tail] = incoming;
-        values[tail] = h;
+        while (tail > head && values[(tail - 1) & mask]! >= h) tail--;
+        index[tail & mask] = incoming;
+        values[tail & mask] = h;
         tail++;
       }
       const oldest = t - to;
-      while (tail > head && deque[head]! < oldest) head++;
+      while (tail > head && index[head & mask]! < oldest) head++;
       if (tail > head) {
-        const candidate = intercept + slope * t + values[head]!;
+        const candidate = intercept + slope * t + values[head & mask]!;
         if (candidate < next[t]!) {
           next[t] = candidate;
-          choice[t] = t - deque[head]!;
+          choice[t] = t - index[head & mask]!;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * {@link relaxSegment} for a window that never drops an entry (`to ≥ last`, the open last
+ * tier): the minimum is a running one (ties: the newer `s`, so the smaller `q`).
+ */
+function relaxOpenSegment(
+  best: Float64Array,
+  next: Float64Array,
+  choice: Int32Array,
+  last: number,
+  pack: number,
+  from: number,
+  intercept: number,
+  slope: number,
+): void {
+  const infinity = Number.POSITIVE_INFINITY;
+  for (let residue = 0; residue < pack && residue <= last; residue++) {
+    let low = infinity;
+    let at = -1;
+    const start = from + ((((residue - from) % pack) + pack) % pack);
+    for (let t = start; t <= last; t += pack) {
+      const incoming = t - from;
+      const value = best[incoming]!;
+      if (value !== infinity) {
+        const h = value - slope * incoming;
+        if (h <= low) {
+          low = h;
+          at = incoming;
+        }
+      }
+      if (at >= 0) {
+        const candidate = intercept + slope * t + low;
+        if (candidate < next[t]!) {
+          next[t] = candidate;
+          choice[t] = t - at;
         }
       }
     }

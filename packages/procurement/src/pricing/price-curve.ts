@@ -98,24 +98,13 @@ export function curveCostFraction(
 ): { numerator: bigint; denominator: bigint } {
   if (numerator <= 0n) return { numerator: 0n, denominator };
   const { mins, prices, below } = curve;
-  let k = 0;
   if (curve.mode === 'all-units') {
-    // last k with mins[k] ≤ y
-    for (let i = mins.length - 1; i > 0; i--) {
-      if (BigInt(mins[i]!) * denominator <= numerator) {
-        k = i;
-        break;
-      }
-    }
+    // the last tier whose minimum y reaches: mins[k] ≤ y ⟺ mins[k] ≤ ⌊y⌋ (minimums are whole)
+    const k = curveTier(curve, Number(numerator / denominator));
     return { numerator: numerator * prices[k]!, denominator };
   }
-  // incremental: last k with mins[k] - 1 < y
-  for (let i = mins.length - 1; i > 0; i--) {
-    if (BigInt(mins[i]! - 1) * denominator < numerator) {
-      k = i;
-      break;
-    }
-  }
+  // incremental: the last k with mins[k] − 1 < y ⟺ mins[k] ≤ ⌈y⌉
+  const k = curveTier(curve, Number((numerator + denominator - 1n) / denominator));
   const offset = numerator - BigInt(mins[k]! - 1) * denominator;
   return { numerator: below[k]! * denominator + offset * prices[k]!, denominator };
 }

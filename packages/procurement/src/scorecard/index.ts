@@ -1,6 +1,7 @@
 export { DEFAULT_CRITERIA, scoreCriterion } from './criteria.js';
 export { decayWeight } from './decay.js';
 export { type DeliveryKpis, type DeliveryKpisInput, deliveryKpis, leadTimeStats, measure } from './kpis.js';
+export { ratingFromScorecard } from './rating.js';
 export {
   type Criterion,
   criteriaSchema,

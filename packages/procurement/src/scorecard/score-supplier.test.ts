@@ -1,7 +1,9 @@
 import { ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
+import { awardRound } from '../award/award-round.js';
 import { scoreCriterion } from './criteria.js';
 import { decayWeight } from './decay.js';
+import { ratingFromScorecard } from './rating.js';
 import { scoreSupplier } from './score-supplier.js';
 
 /** A delivery of 100 units promised at noon (Shanghai) on `date`, ordered three days before. */
@@ -96,6 +98,53 @@ describe('scoreSupplier', () => {
     // March: 10 defects in 100 units = 100,000 PPM → 0: score 0
     expect(worse.score).toBe(0);
     expect(worse.blocksAwards).toBe(true);
+  });
+
+  it('the lowest standing, saved as the supplier rating, keeps the supplier out of awards', () => {
+    const late = scoreSupplier({
+      ...input,
+      deliveries: input.deliveries.map((d) => ({
+        ...d,
+        deliveredAt: new Date(d.promisedAt.getTime() + 86_400_000),
+      })),
+      returns: [
+        { returnId: 'r', sku: 'MILK-1L', quantity: 10, at: '2026-03-30T13:00:00+08:00', cause: 'quality' },
+      ],
+      decay: { type: 'none' },
+      periods: 1,
+    });
+    const rating = ratingFromScorecard(late);
+    expect(rating).toEqual({
+      score: 0,
+      standing: 'Very Poor',
+      blocksAwards: true,
+      asOf: new Date('2026-03-31T20:00:00+08:00'),
+    });
+    const award = awardRound({
+      at: '2026-04-01T10:00:00+08:00',
+      regions: ['华东'],
+      skus: [{ sku: 'MILK-1L' }],
+      requests: [
+        { requestId: 'q', merchantId: 'M-1', region: '华东', lines: [{ sku: 'MILK-1L', quantity: 10 }] },
+      ],
+      agreements: ['SUP-1', 'SUP-2'].map((supplierId, i) => ({
+        agreementId: `AG-${supplierId}`,
+        supplierId,
+        sku: 'MILK-1L',
+        validFrom: '2026-01-01T00:00:00+08:00',
+        tiers: [{ minQuantity: 1, unitPrice: i === 0 ? '4.00' : '5.00' }],
+      })),
+      suppliers: [{ supplierId: 'SUP-1', rating }, { supplierId: 'SUP-2' }],
+    });
+    // the cheaper supplier is out, with the reason
+    expect(award.skus[0]!.lines.map((l) => l.supplierId)).toEqual(['SUP-2']);
+    expect(award.skus[0]!.excluded[0]!.reasons.map((r) => r.code)).toEqual(['STANDING_BLOCKS_AWARDS']);
+    // an unscored card gives no rating, which blocks nothing
+    expect(
+      ratingFromScorecard(
+        scoreSupplier({ supplierId: 'SUP-9', asOf: '2026-03-31T00:00:00+08:00', deliveries: [] }),
+      ),
+    ).toBeNull();
   });
 
   it('has no score without due deliveries', () => {
