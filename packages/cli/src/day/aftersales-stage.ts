@@ -6,7 +6,7 @@ import {
   type Party,
   type ResolveInput,
 } from '@s2b2b/aftersales';
-import { chinaCalendar, createRng, manualClock, type Rng } from '@s2b2b/core';
+import { chinaCalendar, createRng, Money, manualClock, type Rng } from '@s2b2b/core';
 import { firstOrderOf, orderView, type VerticalId, verticalOf } from '@s2b2b/scenario';
 import type { ReportSlaClock } from '../report/model.js';
 import type { DayContext } from './context.js';
@@ -263,6 +263,15 @@ function draftCases(ctx: DayContext, rng: Rng): CaseDraft[] {
         type,
         reason,
         priority: strict ? 'high' : 'normal',
+        // A damaged delivery is claimed from the carrier: the waybill's freight and declared value.
+        ...(reason === 'transport-damage'
+          ? {
+              shipment: {
+                freight: '25.00',
+                declaredValue: Money.of(line.sku.unitPrice).multiply(line.quantity).toDecimalString(),
+              },
+            }
+          : {}),
         lines: [
           {
             lineId: line.lineId,

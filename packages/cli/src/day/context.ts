@@ -44,7 +44,7 @@ export interface DayContext {
  */
 export interface DayContextOptions {
   scenario: Scenario;
-  opened: Pick<OpenedStorage, 'storage' | 'kind'>;
+  opened: { storage: OpenedStorage['storage']; kind: string };
   tag: string;
   /** Where progress bars go; `false` or absent for none. */
   progress?: CliStream | false;

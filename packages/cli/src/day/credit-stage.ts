@@ -41,25 +41,26 @@ export interface CreditLinesResult {
  */
 export const LIMIT_POLICY = {
   grades: [
-    { grade: 'A', minScore: 700, multiple: '2', cap: Money.of('2000000') },
-    { grade: 'B', minScore: 650, multiple: '1.5', cap: Money.of('800000') },
-    { grade: 'C', minScore: 600, multiple: '1.2', cap: Money.of('300000') },
-    { grade: 'D', minScore: 540, multiple: '0.8', cap: Money.of('100000') },
+    { grade: 'A', minScore: 700, multiple: '2', cap: Money.of('5000000') },
+    { grade: 'B', minScore: 650, multiple: '1.5', cap: Money.of('2000000') },
+    { grade: 'C', minScore: 600, multiple: '1.2', cap: Money.of('800000') },
+    { grade: 'D', minScore: 540, multiple: '0.8', cap: Money.of('300000') },
   ],
   roundTo: Money.of('1000'),
 };
 
-/** Days of purchases a merchant still owes on its line when the day opens, and the share it bought on credit. */
-const OUTSTANDING_DAYS = 45;
-const CREDIT_SHARE = '0.75';
+/** Days of purchases a merchant still owes on its line when the day opens. */
+const OUTSTANDING_DAYS = 30;
+/** The share of those purchases it made on credit, by grade: weaker merchants lean on their lines. */
+const CREDIT_SHARE: Readonly<Record<string, string>> = { A: '0.4', B: '0.5', C: '0.7', D: '1' };
 /** Purchase loans brought forward never take more than this share of the limit. */
 const MAX_USED = '0.9';
 
 /**
  * Stage 6 of the day, at 06:30: a credit line for every merchant that buys on credit, its limit
  * from `creditLimit` (its score's grade × its average monthly purchases of the last six months),
- * and the purchase loans of the last 45 days it has not repaid yet (three quarters of what it
- * bought, at most 90 % of the limit) drawn onto it, so the day's checkouts meet lines that are
+ * and the purchase loans of the last 30 days it has not repaid yet (40 % of what it bought for
+ * grade A up to all of it for grade D, at most 90 % of the limit) drawn onto it, so the day's checkouts meet lines that are
  * partly used — and some that are nearly full.
  *
  * @example
@@ -94,7 +95,8 @@ export async function openCreditLines(ctx: DayContext): Promise<CreditLinesResul
       merchantId: ctx.id(merchant.merchantId),
       limit: decision.limit.toDecimalString(),
     });
-    const owed = Money.of(yuan(lastMonth.get(merchant.merchantId) ?? 0)).multiply(CREDIT_SHARE, 'down');
+    const share = CREDIT_SHARE[decision.grade ?? 'D'] ?? '1';
+    const owed = Money.of(yuan(lastMonth.get(merchant.merchantId) ?? 0)).multiply(share, 'down');
     const cap = decision.limit.multiply(MAX_USED, 'down');
     const forward = owed.lessThanOrEqual(cap) ? owed : cap;
     if (!forward.isZero()) {

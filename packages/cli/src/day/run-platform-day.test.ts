@@ -173,6 +173,15 @@ describe('runPlatformDay at scale small on memory', () => {
   });
 });
 
+describe('runPlatformDay input', () => {
+  it('needs a storage or a session: a ValidationError naming storage, before any work', async () => {
+    await expect(runPlatformDay({ scale: 'small' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [expect.objectContaining({ path: ['storage'] })],
+    });
+  });
+});
+
 describe('s2b2b day and s2b2b report', () => {
   it('refuses an unknown scale before running anything', async () => {
     const io = captureIo();

@@ -1,9 +1,9 @@
-import { createIdGenerator, Money } from '@s2b2b/core';
+import { createIdGenerator, Money, ValidationError } from '@s2b2b/core';
 import { createCreditService, trialBalance } from '@s2b2b/credit';
 import { generateScenario, ordersOn, type ScaleName, type Scenario } from '@s2b2b/scenario';
 import type { CliStream } from '../io.js';
 import type { ReportHeadline } from '../report/model.js';
-import type { StorageSession } from '../storage.js';
+import type { OpenedStorage, StorageSession } from '../storage.js';
 import { type AftersalesResult, runAftersales } from './aftersales-stage.js';
 import { type CheckoutResult, runCheckout } from './checkout-stage.js';
 import { dayContext } from './context.js';
@@ -26,8 +26,10 @@ import { type StockHealthResult, stockHealth } from './stock-health-stage.js';
  * const options: PlatformDayOptions = { session: storageSession(plan), seed: 42, scale: 'small', progress: io.stderr };
  */
 export interface PlatformDayOptions {
-  /** The storage to run on (opened here if it is not yet). */
-  session: StorageSession;
+  /** The storage to run on, as the CLI plans it (opened here if it is not yet); or give `storage`. */
+  session?: StorageSession;
+  /** A storage already opened by the host (every port: `createMemoryStorage()`, `createPostgresStorage()`), and its name for people. */
+  storage?: { storage: OpenedStorage['storage']; kind: string };
   seed?: number;
   scale?: ScaleName;
   /** A scenario generated beforehand (then `seed` and `scale` are its own). */
@@ -133,14 +135,21 @@ export interface PlatformDayResult {
  * Deterministic: the same seed and scale give the same numbers on any storage; only the ids'
  * `tag` (fresh per run unless given) and the timings differ.
  *
+ * @throws ValidationError naming `storage` when neither a storage nor a session is given, or
+ *   `seed` / `scale` when they are bad
  * @example
- * const session = storageSession(planStorage(flags, io));
- * try {
- *   const day = await runPlatformDay({ session, seed: 42, scale: 'small', progress: io.stderr });
- *   day.headlines; // [{ label: 'Procurement savings', value: '¥1,234.56', ... }, ...]
- * } finally { await session.close() }
+ * const day = await runPlatformDay({ storage: { storage: createMemoryStorage(), kind: 'memory' }, seed: 42, scale: 'small' });
+ * day.headlines; // [{ label: 'Procurement savings', value: '¥35,696.30', ... }, ...]
+ * day.ok; // every invariant held
  */
 export async function runPlatformDay(options: PlatformDayOptions): Promise<PlatformDayResult> {
+  if (options.storage === undefined && options.session === undefined) {
+    throw ValidationError.field(
+      'storage',
+      'Expected a storage ({ storage, kind }) or a session to run on',
+      'invalid_type',
+    );
+  }
   const started = performance.now();
   const ms: Record<string, number> = {};
   const time = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
@@ -153,7 +162,7 @@ export async function runPlatformDay(options: PlatformDayOptions): Promise<Platf
     'scenario',
     () => options.scenario ?? generateScenario({ seed: options.seed ?? 42, scale: options.scale ?? 'small' }),
   );
-  const opened = await options.session.open();
+  const opened = options.storage ?? (await options.session!.open());
   const tag = options.tag ?? createIdGenerator({ prefix: 'day' })().slice(-6);
   const ctx = dayContext({ scenario, opened, tag, progress: options.progress ?? false });
   const outboxBefore = await outboxTail(ctx.storage.events, null);
