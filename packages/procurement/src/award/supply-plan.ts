@@ -114,54 +114,151 @@ export function planSupply(
   best[0] = 0;
   // totals the offers so far can reach at most: beyond it every entry is still infinite
   let reach = 0;
-  let ring = { index: new Int32Array(64), value: new Float64Array(64) };
-
-  for (let stage = 0; stage < stages.length; stage++) {
-    const offer = offers[stages[stage]!]!;
+  const rings: Rings = { index: new Int32Array(64), value: new Float64Array(64) };
+  const shape = (offer: SupplyOffer) => {
     const pack = offer.pack / g;
     const lo = Math.ceil(offer.min / g / pack) * pack;
     const hi = Math.min(Math.floor(offer.max / g / pack) * pack, Math.floor(size / pack) * pack);
+    return { pack, lo, hi };
+  };
+
+  const final = stages.length - 1;
+  for (let stage = 0; stage < final; stage++) {
+    const offer = offers[stages[stage]!]!;
+    const { pack, lo, hi } = shape(offer);
     const previous = reach;
     reach = Math.min(size, reach + hi);
-    next.set(best);
     const choice = ints.subarray(stage * n, (stage + 1) * n);
-    choice.fill(0);
-    for (const segment of lo <= hi ? offer.segments : []) {
-      // the segment's quantities in units of g, as whole packs within [lo, hi]
-      const from = Math.max(lo, Math.ceil(Math.ceil(segment.from / g) / pack) * pack);
-      const to = Math.min(
-        hi,
-        segment.to === Number.POSITIVE_INFINITY ? hi : Math.floor(Math.floor(segment.to / g) / pack) * pack,
-      );
-      // totals above previous + to draw only on totals the earlier offers cannot reach
-      const last = Math.min(reach, previous + to);
-      if (from > to || from > last) continue;
-      const slope = segment.slope * g;
-      if (to >= last) relaxOpenSegment(best, next, choice, last, pack, from, segment.intercept, slope);
-      else {
-        // a ring buffer as long as the window: (to − from) / pack + 1 totals, one more while pushing
-        let capacity = 2;
-        while (capacity < (to - from) / pack + 2) capacity *= 2;
-        if (ring.index.length < capacity)
-          ring = { index: new Int32Array(capacity), value: new Float64Array(capacity) };
-        relaxSegment(best, next, choice, ring, capacity - 1, last, pack, from, to, segment.intercept, slope);
-      }
-    }
+    relaxStage(best, next, choice, rings, offer, g, pack, lo, hi, previous, reach);
     const swap = best;
     best = next;
     next = swap;
   }
 
-  let filled = size;
-  while (filled > 0 && best[filled] === Number.POSITIVE_INFINITY) filled--;
+  // the last offer: only the largest total it reaches matters, so try the totals from the top
+  // one by one (the first is nearly always reachable) before working out its whole stage
+  const offer = offers[stages[final]!]!;
+  const { pack, lo, hi } = shape(offer);
+  const previous = reach;
+  reach = Math.min(size, reach + hi);
+  let filled = -1;
+  let cost = Number.POSITIVE_INFINITY;
+  let lastQ = 0;
+  for (let t = reach; t >= 0 && t > reach - 4; t--) {
+    const point = stageAt(best, offer, g, pack, lo, hi, previous, t);
+    if (point.value !== Number.POSITIVE_INFINITY) {
+      [filled, cost, lastQ] = [t, point.value, point.q];
+      break;
+    }
+  }
+  if (filled < 0) {
+    const choice = ints.subarray(final * n, (final + 1) * n);
+    relaxStage(best, next, choice, rings, offer, g, pack, lo, hi, previous, reach);
+    filled = reach;
+    while (filled > 0 && next[filled] === Number.POSITIVE_INFINITY) filled--;
+    [cost, lastQ] = [next[filled]!, choice[filled]!];
+  }
   const quantities = offers.map(() => 0);
-  let t = filled;
-  for (let stage = stages.length - 1; stage >= 0; stage--) {
+  quantities[stages[final]!] = lastQ * g;
+  let t = filled - lastQ;
+  for (let stage = final - 1; stage >= 0; stage--) {
     const q = ints[stage * n + t]!;
     quantities[stages[stage]!] = q * g;
     t -= q;
   }
-  return { filled: filled * g, cost: best[filled]!, quantities };
+  return { filled: filled * g, cost, quantities };
+}
+
+/** Ring buffers for the deques, grown as needed. */
+interface Rings {
+  index: Int32Array;
+  value: Float64Array;
+}
+
+/**
+ * One offer's stage: `next[t] = min(best[t], best[t − q] + cost(q))` over its quantities `q`
+ * (whole packs in `[lo, hi]`, in units of g) for every total up to `reach`, and `choice[t]` the
+ * smallest `q` that gives it (0: none), segment by segment.
+ */
+function relaxStage(
+  best: Float64Array,
+  next: Float64Array,
+  choice: Int32Array,
+  rings: Rings,
+  offer: SupplyOffer,
+  g: number,
+  pack: number,
+  lo: number,
+  hi: number,
+  previous: number,
+  reach: number,
+): void {
+  next.set(best);
+  choice.fill(0);
+  if (lo > hi) return;
+  for (const segment of offer.segments) {
+    // the segment's quantities in units of g, as whole packs within [lo, hi]
+    const from = Math.max(lo, Math.ceil(Math.ceil(segment.from / g) / pack) * pack);
+    const to = Math.min(
+      hi,
+      segment.to === Number.POSITIVE_INFINITY ? hi : Math.floor(Math.floor(segment.to / g) / pack) * pack,
+    );
+    // totals above previous + to draw only on totals the earlier offers cannot reach
+    const last = Math.min(reach, previous + to);
+    if (from > to || from > last) continue;
+    const slope = segment.slope * g;
+    if (to >= last) {
+      relaxOpenSegment(best, next, choice, last, pack, from, segment.intercept, slope);
+      continue;
+    }
+    // a ring buffer as long as the window: (to − from) / pack + 1 totals, one more while pushing
+    let capacity = 2;
+    while (capacity < (to - from) / pack + 2) capacity *= 2;
+    if (rings.index.length < capacity) {
+      rings.index = new Int32Array(capacity);
+      rings.value = new Float64Array(capacity);
+    }
+    relaxSegment(best, next, choice, rings, capacity - 1, last, pack, from, to, segment.intercept, slope);
+  }
+}
+
+/**
+ * The last offer's stage at one total `t`: the least of `best[t]` and `best[t − q] + cost(q)`
+ * over its quantities `q` (whole packs in `[lo, hi]`, `t − q` within the `previous` totals the
+ * earlier offers reach), and the smallest `q` that gives it — what {@link relaxStage} would
+ * leave in `next[t]` and `choice[t]`.
+ */
+function stageAt(
+  best: Float64Array,
+  offer: SupplyOffer,
+  g: number,
+  pack: number,
+  lo: number,
+  hi: number,
+  previous: number,
+  t: number,
+): { value: number; q: number } {
+  let value = best[t]!;
+  let q = 0;
+  if (lo > hi) return { value, q };
+  const least = Math.ceil(Math.max(0, t - previous) / pack) * pack;
+  const most = Math.min(hi, Math.floor(t / pack) * pack);
+  for (const segment of offer.segments) {
+    const from = Math.max(lo, least, Math.ceil(Math.ceil(segment.from / g) / pack) * pack);
+    const to = Math.min(
+      most,
+      segment.to === Number.POSITIVE_INFINITY ? most : Math.floor(Math.floor(segment.to / g) / pack) * pack,
+    );
+    const slope = segment.slope * g;
+    for (let k = from; k <= to; k += pack) {
+      const candidate = best[t - k]! + segment.intercept + slope * k;
+      if (candidate < value) {
+        value = candidate;
+        q = k;
+      }
+    }
+  }
+  return { value, q };
 }
 
 /** The workspace's arrays, grown (by doubling at least) to hold `floats` and `ints` entries. */
