@@ -11,7 +11,8 @@
  * - of which the exact award — the same `selectOffers` + `awardSkuDemand` per SKU timed again
  *   in a pass of their own (the dynamic programme over each SKU's pooled quantity).
  * Memory: the JavaScript heap the input and the result hold (after a forced GC), and the
- * process's peak resident set.
+ * process's peak resident set. Last, the 1M round validated by `awardRoundSchema.parse` alone
+ * (what `parseAwardRound` replaces) for comparison.
  *
  * The market: each SKU has 3-8 agreements from the 50 suppliers (all-units tiers, one in five
  * incremental; 2-4 tiers stepping 3-8 % down; MOQs, packs of 1/6/12/24, a capacity on one in
@@ -26,6 +27,7 @@ import {
   type AwardRoundInput,
   type AwardRoundParsed,
   awardParsedRound,
+  awardRoundSchema,
   awardSkuDemand,
   createSupplyWorkspace,
   type Period,
@@ -172,12 +174,14 @@ console.log(
 );
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 let last: RoundAward | undefined;
+let lastInput: AwardRoundInput | undefined;
 for (const [requests, skus] of [
   [10_000, 1_000],
   [100_000, 10_000],
   [1_000_000, 10_000],
 ] as const) {
   last = undefined;
+  lastInput = undefined;
   const before = heap();
   const input = market(requests, skus, 50, 1);
   const withInput = heap();
@@ -193,10 +197,16 @@ for (const [requests, skus] of [
     `| ${requests.toLocaleString('en-US')} | ${skus.toLocaleString('en-US')} | ${input.agreements.length.toLocaleString('en-US')} | ${s(validate)} | ${s(award)} | ${s(exact)} | ${s(total)} | ${mb(withInput - before)} | ${mb(withResult - withInput)} | ${Math.round(process.resourceUsage().maxRSS / 1024)} | ${(100 * rate).toFixed(2)} % | ${((100 * totals.unmet) / totals.demand).toFixed(2)} % |`,
   );
   last = award.value;
+  lastInput = input;
 }
-if (last) {
+if (last && lastInput) {
+  const input = lastInput;
+  const zod = timed(() => awardRoundSchema.parse(input).requests.length);
+  console.log(
+    `\nValidating the 1M round with awardRoundSchema.parse instead (zod copies every request): ${s(zod)} s.`,
+  );
   const { totals, purchaseOrders, merchants, skus } = last;
   console.log(
-    `\nseconds are wall / CPU. The 1M round: ${totals.demand.toLocaleString('en-US')} units requested, ${totals.filled.toLocaleString('en-US')} bought for ${totals.cost.format()} (alone ${totals.standalone.format()}, saving ${totals.saving.format()}), ${purchaseOrders.length} purchase orders, ${merchants.length.toLocaleString('en-US')} merchants, ${skus.filter((sku) => sku.lines.length > 1).length.toLocaleString('en-US')} SKUs split over several suppliers. Node ${process.version}.`,
+    `seconds are wall / CPU. The 1M round: ${totals.demand.toLocaleString('en-US')} units requested, ${totals.filled.toLocaleString('en-US')} bought for ${totals.cost.format()} (alone ${totals.standalone.format()}, saving ${totals.saving.format()}), ${purchaseOrders.length} purchase orders, ${merchants.length.toLocaleString('en-US')} merchants, ${skus.filter((sku) => sku.lines.length > 1).length.toLocaleString('en-US')} SKUs split over several suppliers. Node ${process.version}.`,
   );
 }
