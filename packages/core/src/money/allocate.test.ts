@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../../test/expect-error.js';
 import { DomainError, ValidationError } from '../errors.js';
-import { allocate } from './allocate.js';
+import { allocate, allocateMinorUnits } from './allocate.js';
 import { Money } from './money.js';
 
 const parts = (total: Money, weights: (string | number | bigint)[], minorDigits?: number) =>
@@ -89,5 +89,30 @@ describe('allocate (hand-checked)', () => {
     expect(
       thrown(ValidationError, () => allocate(Money.of('1'), [1], { minorDigits: -1 })).issues[0]?.path,
     ).toEqual(['minorDigits']);
+  });
+});
+
+describe('allocateMinorUnits', () => {
+  it('splits plain minor units as allocate does', () => {
+    expect(allocateMinorUnits(20000n, [50000n, 10000n])).toEqual([16667n, 3333n]);
+    expect(allocateMinorUnits(10000n, [1n, 1n, 1n])).toEqual([3334n, 3333n, 3333n]);
+    expect(allocateMinorUnits(-100n, [1n, 1n, 1n])).toEqual([-34n, -33n, -33n]);
+    // Ties go to the larger weight, then the lower index; zero weights get nothing.
+    expect(allocateMinorUnits(5n, [2n, 0n, 4n, 2n])).toEqual([1n, 0n, 3n, 1n]);
+    expect(allocateMinorUnits(2n, [0n, 0n, 0n])).toEqual([1n, 1n, 0n]);
+    expect(allocateMinorUnits(7n, [])).toEqual([]);
+    expect(allocateMinorUnits(0n, [3n, 1n])).toEqual([0n, 0n]);
+  });
+
+  it('refuses what is not a bigint split', () => {
+    expect(thrown(ValidationError, () => allocateMinorUnits(10 as never, [1n]))).toMatchObject({
+      issues: [{ path: ['units'] }],
+    });
+    expect(thrown(ValidationError, () => allocateMinorUnits(10n, [1n, -1n]))).toMatchObject({
+      issues: [{ path: ['weights', 1] }],
+    });
+    expect(thrown(ValidationError, () => allocateMinorUnits(10n, [1n, 2 as never]))).toMatchObject({
+      issues: [{ path: ['weights', 1] }],
+    });
   });
 });

@@ -93,6 +93,38 @@ export function allocate(
   return parts.map((part) => Money.of(fromScaled(negative ? -part : part, digits), code));
 }
 
+/**
+ * {@link allocate} on plain integers: splits `units` minor units over non-negative integer
+ * weights by the same largest-remainder rule (ties to the larger weight, then the lower index;
+ * zero weights get nothing when some weight is positive, all-zero weights split evenly; a
+ * negative total is the positive split negated), without building `Money` — for hot loops that
+ * already hold minor units. `allocate(Money.fromMinor(u), w)` and `allocateMinorUnits(u, w)` give
+ * the same parts.
+ *
+ * @throws ValidationError on `units` (not a bigint) or `weights.<i>` (not a non-negative bigint)
+ * @example
+ * allocateMinorUnits(20000n, [50000n, 10000n]) // [16667n, 3333n]
+ * allocateMinorUnits(-100n, [1n, 1n, 1n]) // [-34n, -33n, -33n]
+ */
+export function allocateMinorUnits(units: bigint, weights: readonly bigint[]): bigint[] {
+  if (typeof units !== 'bigint') throw ValidationError.field('units', 'Expected a bigint', 'invalid_type');
+  if (!Array.isArray(weights))
+    throw ValidationError.field('weights', 'Expected an array of weights', 'invalid_type');
+  let positive = false;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (typeof w !== 'bigint' || w < 0n) {
+      throw ValidationError.field(['weights', i], 'Expected a non-negative bigint weight', 'invalid_type');
+    }
+    if (w > 0n) positive = true;
+  }
+  if (weights.length === 0) return [];
+  if (units === 0n) return weights.map(() => 0n);
+  const ws = positive ? weights : weights.map(() => 1n);
+  if (units < 0n) return largestRemainder(-units, ws).map((part) => -part);
+  return largestRemainder(units, ws);
+}
+
 /** Weights as integers on a common scale; all zero becomes all one. */
 function integerWeights(scaled: readonly { coefficient: bigint; scale: number }[]): bigint[] {
   const scale = scaled.reduce((max, w) => Math.max(max, w.scale), 0);

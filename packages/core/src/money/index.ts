@@ -2,7 +2,7 @@
  * Money for `@s2b2b`: exact decimals through one private decimal.js clone, currencies, rounding
  * modes, largest-remainder allocation, sums and deterministic formatting.
  */
-export { type AllocateOptions, allocate } from './allocate.js';
+export { type AllocateOptions, allocate, allocateMinorUnits } from './allocate.js';
 export {
   type Currency,
   DEFAULT_CURRENCY,
