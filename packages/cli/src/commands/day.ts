@@ -1,8 +1,7 @@
 import type { Command } from '../command.js';
 import { printDay } from '../day/print-day.js';
-import { runPlatformDay } from '../day/run-platform-day.js';
-import { planStorage, storageSession } from '../storage.js';
-import { SCALE_OPTION, scaleOf } from './scale-option.js';
+import { runDayFromFlags } from './run-day-from-flags.js';
+import { SCALE_OPTION } from './scale-option.js';
 
 /**
  * `s2b2b day`: one simulated day of an S2B2B platform (Double 11 of 2026) through every package,
@@ -34,25 +33,9 @@ export const dayCommand: Command = {
     'Progress bars go to stderr on a terminal; --json prints the whole result instead.',
   ],
   examples: ['day', 'day --scale medium --storage memory', 'day --seed 7 --json', 'day --scale large'],
-  async run({ io, flags, options, out }) {
-    const scale = scaleOf(options);
-    const plan = planStorage(flags, io);
-    out.line(
-      out.bold(`S2B2B platform day`) +
-        out.dim(` · scale ${scale} · storage ${plan.kind} · seed ${flags.seed}`),
-    );
-    const session = storageSession(plan);
-    let result: Awaited<ReturnType<typeof runPlatformDay>>;
-    try {
-      result = await runPlatformDay({
-        session,
-        seed: flags.seed,
-        scale,
-        progress: flags.json ? false : io.stderr,
-      });
-    } finally {
-      await session.close();
-    }
+  async run(context) {
+    const { out } = context;
+    const { plan, result } = await runDayFromFlags(context, 'S2B2B platform day');
     out.heading(`${result.day} on ${plan.location}`);
     printDay(out, result);
     const failed = Object.entries(result.checks)

@@ -1,11 +1,10 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { toReportModel } from '../day/report-model.js';
-import { runPlatformDay } from '../day/run-platform-day.js';
 import { writeReport } from '../report/write-report.js';
-import { planStorage, storageSession } from '../storage.js';
 import { UsageError } from '../usage-error.js';
-import { SCALE_OPTION, scaleOf } from './scale-option.js';
+import { runDayFromFlags } from './run-day-from-flags.js';
+import { SCALE_OPTION } from './scale-option.js';
 
 /** Where `report` and `demo --report` write when no file is named. */
 export const DEFAULT_REPORT_FILE = 's2b2b-report.html';
@@ -38,28 +37,12 @@ export const reportCommand: Command = {
     'breaches. One HTML file with inline SVG: nothing is fetched when it is opened.',
   ],
   examples: ['report', 'report --out out/day.html --storage memory', 'report --scale medium --seed 7'],
-  async run({ io, flags, options, args, out }) {
+  async run(context) {
+    const { io, options, args, out } = context;
     if (args.length > 0)
       throw new UsageError(`report takes no arguments (got "${args[0]}"); use --out <file>`);
-    const scale = scaleOf(options);
     const file = typeof options.out === 'string' ? options.out : DEFAULT_REPORT_FILE;
-    const plan = planStorage(flags, io);
-    out.line(
-      out.bold(`S2B2B platform day report`) +
-        out.dim(` · scale ${scale} · storage ${plan.kind} · seed ${flags.seed}`),
-    );
-    const session = storageSession(plan);
-    let result: Awaited<ReturnType<typeof runPlatformDay>>;
-    try {
-      result = await runPlatformDay({
-        session,
-        seed: flags.seed,
-        scale,
-        progress: flags.json ? false : io.stderr,
-      });
-    } finally {
-      await session.close();
-    }
+    const { result } = await runDayFromFlags(context, 'S2B2B platform day report');
     const written = await writeReport(toReportModel(result), resolve(io.cwd, file));
     const shown = relative(io.cwd, written.path);
     out.line(
