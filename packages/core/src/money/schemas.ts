@@ -10,8 +10,7 @@ import { ROUNDING_MODES } from './rounding.js';
  */
 export const decimalStringSchema = z
   .string()
-  // abort: checks refined after this one (toDecimal in a refine) never see malformed text.
-  .regex(/^-?\d+(\.\d+)?$/, { message: 'Expected a plain decimal string such as "1234.50"', abort: true });
+  .regex(/^-?\d+(\.\d+)?$/, 'Expected a plain decimal string such as "1234.50"');
 
 /**
  * An ISO 4217-style currency code: three uppercase letters.

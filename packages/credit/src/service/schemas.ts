@@ -1,4 +1,4 @@
-import { currencyCodeSchema, decimalStringSchema, getCurrency, toDecimal } from '@s2b2b/core';
+import { currencyCodeSchema, decimalStringSchema, getCurrency, isDecimalInput, toDecimal } from '@s2b2b/core';
 import { z } from 'zod';
 import { DEFAULT_DPD_BUCKETS } from '../delinquency/dpd-buckets.js';
 import { dpdBucketsSchema } from '../delinquency/schemas.js';
@@ -38,7 +38,8 @@ export const creditTextSchema = z
  * amountSchema.parse('1200.00') // '1200.00'
  */
 export const amountSchema = decimalStringSchema.refine(
-  (value) => toDecimal(value).gt(0) && toDecimal(value).lte('90071992547409.91'),
+  // zod runs refinements after a failed format check too: only a decimal is compared.
+  (value) => !isDecimalInput(value) || (toDecimal(value).gt(0) && toDecimal(value).lte('90071992547409.91')),
   'Expected a positive amount of at most 90071992547409.91',
 );
 
@@ -49,7 +50,7 @@ export const amountSchema = decimalStringSchema.refine(
  * limitSchema.parse('0') // '0'
  */
 export const limitSchema = decimalStringSchema.refine(
-  (value) => toDecimal(value).gte(0) && toDecimal(value).lte('90071992547409.91'),
+  (value) => !isDecimalInput(value) || (toDecimal(value).gte(0) && toDecimal(value).lte('90071992547409.91')),
   'Expected an amount from 0 to 90071992547409.91',
 );
 
