@@ -9,6 +9,7 @@ describe('money barrel', () => {
         'Money',
         'ROUNDING_MODES',
         'allocate',
+        'allocateMinorUnits',
         'assertRoundingMode',
         'currencyCodeSchema',
         'currencyMismatch',
