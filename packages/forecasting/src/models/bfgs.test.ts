@@ -20,6 +20,43 @@ describe('bfgs', () => {
     expect(result.x[1]).toBeCloseTo(1, 6);
   });
 
+  it('with relativeTolerance 0, keeps going while f is flat to rounding but the gradient is not small', () => {
+    // A found by the property below: f stops changing in floating point one step before the
+    // gradient test passes (Ax − b was 5e-7 in its first coordinate).
+    const m = [
+      0.9920403761384409, 0, -1.0407663874855475e-7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.000022776002023254296, 0, 0,
+      0,
+    ];
+    const b = [0, 0, -5, 0];
+    const A = Array.from({ length: 16 }, (_, k) => {
+      const i = Math.floor(k / 4);
+      const j = k % 4;
+      let sum = i === j ? 1 : 0;
+      for (let r = 0; r < 4; r++) sum += m[r * 4 + i]! * m[r * 4 + j]!;
+      return sum;
+    });
+    const result = bfgs(
+      (x, g) => {
+        let f = 0;
+        for (let i = 0; i < 4; i++) {
+          let ax = 0;
+          for (let j = 0; j < 4; j++) ax += A[i * 4 + j]! * x[j]!;
+          g[i] = ax - b[i]!;
+          f += 0.5 * x[i]! * ax - b[i]! * x[i]!;
+        }
+        return f;
+      },
+      [0, 0, 0, 0],
+      { gradientTolerance: 1e-10, relativeTolerance: 0 },
+    );
+    expect(result.converged).toBe(true);
+    for (let i = 0; i < 4; i++) {
+      let ax = 0;
+      for (let j = 0; j < 4; j++) ax += A[i * 4 + j]! * result.x[j]!;
+      expect(Math.abs(ax - b[i]!)).toBeLessThan(1e-9);
+    }
+  });
+
   it('solves random convex quadratics ½xᵀAx − bᵀx exactly (A x = b)', () => {
     fc.assert(
       fc.property(

@@ -16,7 +16,7 @@ export type BfgsOptions = {
   maxIterations?: number;
   /** Stop when the largest entry of the projected gradient falls below this (default 1e-6)... */
   gradientTolerance?: number;
-  /** ...or an iteration lowers `f` by less than this, relative to `|f|` (default 1e-10). */
+  /** ...or an iteration lowers `f` by less than this, relative to `|f|` (default 1e-10; 0 turns this test off). */
   relativeTolerance?: number;
 };
 
@@ -159,7 +159,12 @@ export function bfgs(
     x.set(xt);
     g.set(gt);
     f = fNew;
-    if (previous - fNew <= relativeTolerance * (Math.abs(previous) + Math.abs(fNew) + 1e-300)) {
+    // relativeTolerance 0 asks for the gradient test alone: a step that leaves f unchanged in
+    // floating point (flat to rounding near the minimum) is not convergence while x still moves.
+    if (
+      relativeTolerance > 0 &&
+      previous - fNew <= relativeTolerance * (Math.abs(previous) + Math.abs(fNew) + 1e-300)
+    ) {
       converged = true;
       break;
     }
