@@ -271,9 +271,16 @@ export class RuinRecreate {
     const lsMax = Math.min(s.maxString, served / routes);
     const ksMax = (4 * s.averageRemoved) / (1 + lsMax) - 1;
     const ks = Math.floor(rng.next() * ksMax) + 1;
-    let seed = 1 + Math.floor(rng.next() * n);
-    for (let tries = 0; ls.routeOf[seed]! < 0 && tries < n; tries++) seed = (seed % n) + 1;
-    if (ls.routeOf[seed]! < 0) return;
+    // Removing vehicles, half the ruins open room around a customer still left out: strings
+    // go from the routes nearest it, where it has to fit back in.
+    const aroundAbsent = this.fleetMode && this.absent.length > 0 && rng.next() < 0.5;
+    let seed = aroundAbsent
+      ? this.absent[Math.floor(rng.next() * this.absent.length)]!
+      : 1 + Math.floor(rng.next() * n);
+    if (!aroundAbsent) {
+      for (let tries = 0; ls.routeOf[seed]! < 0 && tries < n; tries++) seed = (seed % n) + 1;
+      if (ls.routeOf[seed]! < 0) return;
+    }
     let ruined = 0;
     const marks = this.ruinedMarks;
     marks.length = 0;
