@@ -7,6 +7,8 @@
  *
  * @packageDocumentation
  */
+
+export { type DateInput, DEFAULT_ZONE, dateInputSchema, zoneSchema } from '@s2b2b/core';
 export { type AbcRow, abcClassify, abcOptionsSchema } from './classify/abc.js';
 export { abcXyzMatrix, type XyzRow, xyzClassify, xyzOptionsSchema } from './classify/xyz.js';
 export { type CohortRow, cohortOptionsSchema, cohortRetention } from './cohort/cohort-retention.js';
@@ -22,9 +24,7 @@ export {
 export { type InventoryTurnover, inventoryTurnover, turnoverInputSchema } from './inventory/turnover.js';
 export { type Amount, amountSchema, percentChange } from './money.js';
 export { profileCustomerSchema, type SegmentProfile, segmentProfiles } from './profile/segment-profiles.js';
-export { DEFAULT_ZONE } from './time/calendar.js';
 export { type Grain, grainSchema, type Period, periodsOf } from './time/periods.js';
-export { type DateInput, dateInputSchema, zoneSchema } from './time/schemas.js';
 export {
   type Change,
   MAX_TREND_PERIODS,

@@ -38,4 +38,5 @@ export {
   sumQuantities,
 } from './quantity.js';
 export { createRng, type Rng, restoreRng } from './rng.js';
+export * from './time/index.js';
 export { parseInput } from './validation.js';

@@ -8,6 +8,20 @@
  * @packageDocumentation
  */
 
+export {
+  civilDate,
+  type DateInput,
+  DEFAULT_ZONE,
+  dateInputSchema,
+  dayNumber,
+  formatDay,
+  isDateInput,
+  isTimeZone,
+  localDayOf,
+  parseDay,
+  toDay,
+  zoneSchema,
+} from '@s2b2b/core';
 export { followUpOutcomeCodec } from './followups/codec.js';
 export {
   cancelTask,
@@ -206,14 +220,3 @@ export {
   type HoldoutSummary,
   summarizeCustomers,
 } from './summary/summarize-customers.js';
-export {
-  civilDate,
-  DEFAULT_ZONE,
-  dayNumber,
-  formatDay,
-  isTimeZone,
-  localDayOf,
-  parseDay,
-  toDay,
-} from './time/calendar.js';
-export { type DateInput, dateInputSchema, isDateInput, zoneSchema } from './time/schemas.js';

@@ -1,8 +1,6 @@
-import { parseInput } from '@s2b2b/core';
+import { DEFAULT_ZONE, dateInputSchema, localDayOf, parseInput, toDay, zoneSchema } from '@s2b2b/core';
 import { z } from 'zod';
-import { DEFAULT_ZONE, localDayOf, toDay } from '../time/calendar.js';
 import { periodsOf } from '../time/periods.js';
-import { dateInputSchema, zoneSchema } from '../time/schemas.js';
 
 /**
  * Options of {@link cohortRetention}: week or month cohorts, the zone (default Asia/Shanghai),

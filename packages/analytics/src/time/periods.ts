@@ -1,7 +1,7 @@
 import { TZDate, tz } from '@date-fns/tz';
+import { civilDate, dayNumber, formatDay } from '@s2b2b/core';
 import { getISOWeek, getISOWeekYear, startOfISOWeek, startOfMonth } from 'date-fns';
 import { z } from 'zod';
-import { civilDate, dayNumber, formatDay } from './calendar.js';
 
 /**
  * The period grains of the reports.

@@ -1,9 +1,18 @@
-import { type Decimal, DomainError, parseInput, toDecimal, ValidationError } from '@s2b2b/core';
+import {
+  DEFAULT_ZONE,
+  type Decimal,
+  DomainError,
+  dateInputSchema,
+  localDayOf,
+  parseInput,
+  toDay,
+  toDecimal,
+  ValidationError,
+  zoneSchema,
+} from '@s2b2b/core';
 import { z } from 'zod';
 import { amountSchema, decimal, fixed, percentChange } from '../money.js';
-import { DEFAULT_ZONE, localDayOf, toDay } from '../time/calendar.js';
 import { type Grain, grainSchema, type Period, periodsOf } from '../time/periods.js';
-import { dateInputSchema, zoneSchema } from '../time/schemas.js';
 
 /**
  * The most periods one trend may have (a day grain over about 27 years).

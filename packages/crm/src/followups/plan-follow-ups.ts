@@ -1,11 +1,18 @@
 import { TZDate } from '@date-fns/tz';
-import { parseInput, ValidationError } from '@s2b2b/core';
+import {
+  civilDate,
+  DEFAULT_ZONE,
+  dateInputSchema,
+  localDayOf,
+  parseInput,
+  toDay,
+  ValidationError,
+  zoneSchema,
+} from '@s2b2b/core';
 import { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../lifecycle/lifecycle.js';
 import type { FollowUpPriority } from '../store.js';
 import { customerIdSchema } from '../summary/schemas.js';
-import { civilDate, DEFAULT_ZONE, localDayOf, toDay } from '../time/calendar.js';
-import { dateInputSchema, zoneSchema } from '../time/schemas.js';
 import { DEFAULT_FOLLOW_UP_RULES, type FollowUpRule, followUpRuleSchema } from './rules.js';
 
 /**

@@ -1,8 +1,14 @@
-import { parseInput, ValidationError } from '@s2b2b/core';
+import {
+  DEFAULT_ZONE,
+  dateInputSchema,
+  localDayOf,
+  parseInput,
+  toDay,
+  ValidationError,
+  zoneSchema,
+} from '@s2b2b/core';
 import { z } from 'zod';
 import { customerIdSchema } from '../summary/schemas.js';
-import { DEFAULT_ZONE, localDayOf, toDay } from '../time/calendar.js';
-import { dateInputSchema, zoneSchema } from '../time/schemas.js';
 
 /**
  * The lifecycle stages, in the order they are decided.

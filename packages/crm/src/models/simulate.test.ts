@@ -1,6 +1,6 @@
+import { formatDay } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { summarizeCustomers } from '../summary/summarize-customers.js';
-import { formatDay } from '../time/calendar.js';
 import { fitBgNbd } from './bg-nbd.js';
 import { simulateBgNbd } from './simulate.js';
 

@@ -1,7 +1,6 @@
-import { ValidationError } from '@s2b2b/core';
+import { parseDay, ValidationError } from '@s2b2b/core';
 import { describe, expect, it } from 'vitest';
 import { cdnowSample, cdnowSummaryRows } from '../../test/cdnow.js';
-import { parseDay } from '../time/calendar.js';
 import { fitBgNbd } from './bg-nbd.js';
 import { fitParetoNbd } from './pareto-nbd.js';
 import { expectedCumulativePurchases } from './tracking.js';

@@ -1,7 +1,6 @@
-import { parseInput } from '@s2b2b/core';
+import { parseDay, parseInput } from '@s2b2b/core';
 import { z } from 'zod';
 import type { CustomerSummaryTable } from '../summary/summarize-customers.js';
-import { parseDay } from '../time/calendar.js';
 import type { RfmValues } from './schemas.js';
 
 const day = z.string().refine((text) => parseDay(text) !== null, 'Expected YYYY-MM-DD');

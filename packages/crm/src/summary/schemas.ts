@@ -1,6 +1,5 @@
-import { parseInput } from '@s2b2b/core';
+import { dateInputSchema, isDateInput, parseInput, zoneSchema } from '@s2b2b/core';
 import { z } from 'zod';
-import { dateInputSchema, isDateInput, zoneSchema } from '../time/schemas.js';
 
 /**
  * A customer id: 1–200 characters.

@@ -1,5 +1,4 @@
-import { parseInput, ValidationError } from '@s2b2b/core';
-import { DEFAULT_ZONE, formatDay, localDayOf, toDay } from '../time/calendar.js';
+import { DEFAULT_ZONE, formatDay, localDayOf, parseInput, toDay, ValidationError } from '@s2b2b/core';
 import { formatMinorUnits, toMinorUnits } from './amount.js';
 import {
   checkTransactions,

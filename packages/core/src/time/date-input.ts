@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone, parseDay } from './calendar.js';
+import { isTimeZone, parseDay } from './civil-day.js';
 
 /**
  * An IANA time zone name (or a UTC offset such as `+08:00`) the runtime knows.
