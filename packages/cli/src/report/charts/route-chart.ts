@@ -49,8 +49,10 @@ export function routeChart(routes: readonly ReportWarehouseRoutes[]): string {
 
 /** ' (53 %)' for a load of 633 in 1,200, nothing when there is no meaningful capacity. */
 function utilisation(load: number, capacity: number): string {
-  const share = load / capacity;
-  return capacity > 0 && Number.isFinite(share) ? ` (${Math.round(share * 100)} %)` : '';
+  // The percentage itself must be finite: load / capacity is finite for a subnormal capacity
+  // while ×100 overflows.
+  const percent = Math.round((load / capacity) * 100);
+  return capacity > 0 && Number.isFinite(percent) ? ` (${percent} %)` : '';
 }
 
 function warehouseFigure(entry: ReportWarehouseRoutes): string {
